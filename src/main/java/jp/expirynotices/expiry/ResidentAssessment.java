@@ -1,0 +1,100 @@
+package jp.expirynotices.expiry;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the rules say about one resident on a run date: each active certificate's expiry, and whether a notice is due.
+ *
+ * @param certificates    active certificates, AUTH before SIGN
+ * @param alreadyNotified kinds whose current certificate an earlier run already notified (once per certificate)
+ */
+public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDate cardExpiresOn,
+                                 List<CertificateExpiry> certificates, Set<CertificateKind> alreadyNotified) {
+
+    private static final int AGE_OF_OWN_APPLICATION = 15;
+
+    public ResidentAssessment {
+        certificates = List.copyOf(certificates);
+        alreadyNotified = alreadyNotified.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(alreadyNotified));
+    }
+
+    /** Certificates to notify now: in their window, and not notified before. */
+    public List<CertificateExpiry> dueCertificates() {
+        if (cardExpiresOn.isBefore(runDate)) {
+            return List.of();
+        }
+        return certificates.stream()
+                .filter(c -> c.due() && !alreadyNotified.contains(c.kind()))
+                .toList();
+    }
+
+    public boolean due() {
+        return !dueCertificates().isEmpty();
+    }
+
+    /** Why no notice is due; empty when one is. */
+    public Optional<NotDueReason> notDueReason() {
+        if (certificates.isEmpty()) {
+            return Optional.of(NotDueReason.NO_CERTIFICATE);
+        }
+        if (cardExpiresOn.isBefore(runDate)) {
+            return Optional.of(NotDueReason.CARD_EXPIRED);
+        }
+        if (due()) {
+            return Optional.empty();
+        }
+        if (certificates.stream().anyMatch(c -> c.due() && alreadyNotified.contains(c.kind()))) {
+            return Optional.of(NotDueReason.ALREADY_NOTIFIED);
+        }
+        if (certificates.stream().anyMatch(c -> c.windowOpens().isAfter(runDate))) {
+            return Optional.of(NotDueReason.NOT_YET_DUE);
+        }
+        return Optional.of(NotDueReason.EXPIRED);
+    }
+
+    /** The earliest expiry among the due certificates. */
+    public Optional<LocalDate> earliestExpiry() {
+        return earliestDue().map(CertificateExpiry::expiry);
+    }
+
+    /** Reason of the earliest due certificate; on equal dates the first in {@link ExpiryReason} order. */
+    public Optional<ExpiryReason> reason() {
+        return earliestDue().map(CertificateExpiry::reason);
+    }
+
+    private Optional<CertificateExpiry> earliestDue() {
+        return dueCertificates().stream()
+                .min(Comparator.comparing(CertificateExpiry::expiry).thenComparing(CertificateExpiry::reason));
+    }
+
+    /** Due kinds joined by {@code ;} in alphabetical order, as in the manifest: {@code AUTH;SIGN}. */
+    public String dueKindsCode() {
+        return dueCertificates().stream()
+                .map(c -> c.kind().name())
+                .sorted()
+                .collect(Collectors.joining(";"));
+    }
+
+    /** Under 15 on the run date: the legal representative must apply (domain.md §4.7). */
+    public boolean minor() {
+        // Period counts a 29 February birth as turning a year older on 1 March, as the Civil Code's period rule does.
+        return Period.between(birthDate, runDate).getYears() < AGE_OF_OWN_APPLICATION;
+    }
+
+    /** True when any own limit was computed under the leap-day policy (counted in the summary). */
+    public boolean leapDayPolicyUsed() {
+        return certificates.stream().anyMatch(CertificateExpiry::leapDayPolicyUsed);
+    }
+
+    /** The same assessment with the given kinds marked as notified by an earlier run. */
+    public ResidentAssessment withAlreadyNotified(Set<CertificateKind> kinds) {
+        return new ResidentAssessment(runDate, birthDate, cardExpiresOn, certificates, kinds);
+    }
+}

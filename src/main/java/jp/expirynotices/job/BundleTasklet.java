@@ -1,0 +1,73 @@
+package jp.expirynotices.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import jp.expirynotices.mailing.BundleResult;
+import jp.expirynotices.mailing.BundleWriter;
+import jp.expirynotices.mailing.BundledLetter;
+import jp.expirynotices.report.OutputFiles;
+
+/**
+ * Merges the night's letters, in mailing order, into {@code print/bundle-NNNN.pdf}. Rebuilt whole on a restart: the
+ * letters on disk are the source, and each bundle is written atomically.
+ */
+public class BundleTasklet implements Tasklet {
+
+    public static final String PRINT = "print";
+    private static final Logger log = LoggerFactory.getLogger(BundleTasklet.class);
+
+    private final RunStore store;
+    private final RunRequest request;
+    private final int bundleSize;
+
+    public BundleTasklet(RunStore store, RunRequest request, int bundleSize) {
+        this.store = store;
+        this.request = request;
+        this.bundleSize = bundleSize;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (request.dryRun()) {
+            return RepeatStatus.FINISHED;
+        }
+        long instanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
+        Path folder = request.runFolder();
+        List<Path> letters = new ArrayList<>();
+        Map<Path, String> residentByFile = new HashMap<>();
+        for (ManifestRow row : store.manifest(instanceId)) {
+            Path file = folder.resolve(row.letterFile());
+            letters.add(file);
+            residentByFile.put(file, row.residentId());
+        }
+        if (letters.isEmpty()) {
+            return RepeatStatus.FINISHED;
+        }
+        try {
+            BundleResult result = new BundleWriter(bundleSize)
+                    .write(letters, OutputFiles.directory(folder.resolve(PRINT)));
+            for (BundledLetter b : result.letters()) {
+                store.recordBundle(instanceId, residentByFile.get(b.letter()), PRINT + "/" + b.bundleFile(),
+                        b.firstPage());
+            }
+            contribution.incrementWriteCount(result.bundles().size());
+            log.info("bundles: {} letters in {} bundles", letters.size(), result.bundles().size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write print bundles in " + folder.resolve(PRINT), e);
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

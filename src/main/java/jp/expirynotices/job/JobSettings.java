@@ -1,0 +1,45 @@
+package jp.expirynotices.job;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import jp.expirynotices.expiry.ExpiryCalculator;
+import jp.expirynotices.expiry.LeapDayPolicy;
+
+/**
+ * Operator settings of the job itself ({@code notices.*} in job-config/application.yml).
+ *
+ * @param input         registry CSV when {@code --input} is not given
+ * @param outputDir     output root when {@code --output-dir} is not given
+ * @param encoding      registry charset when {@code --encoding} is not given
+ * @param windowMonths  renewal window length (3 today; configurable for the next-generation card)
+ * @param leapDayPolicy where a 29 February birthday falls in common years
+ * @param chunkSize     rows per transaction
+ * @param bundleSize    letters per print bundle
+ * @param maxRejects    rejected rows tolerated before the run fails; -1 = no limit (a file where every row is
+ *                      rejected fails all the same)
+ */
+@ConfigurationProperties(prefix = "notices")
+public record JobSettings(
+        @DefaultValue("input-samples/registry.csv") String input,
+        @DefaultValue("out") String outputDir,
+        @DefaultValue("UTF-8") String encoding,
+        @DefaultValue("3") int windowMonths,
+        @DefaultValue("FEB_28") LeapDayPolicy leapDayPolicy,
+        @DefaultValue("500") int chunkSize,
+        @DefaultValue("500") int bundleSize,
+        @DefaultValue("-1") long maxRejects) {
+
+    public JobSettings {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("notices.chunk-size must be at least 1");
+        }
+        if (bundleSize < 1) {
+            throw new IllegalArgumentException("notices.bundle-size must be at least 1");
+        }
+    }
+
+    public ExpiryCalculator calculator() {
+        return new ExpiryCalculator(leapDayPolicy, windowMonths);
+    }
+}

@@ -1,0 +1,48 @@
+package jp.expirynotices.job;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import jp.expirynotices.report.OutputFiles;
+
+/**
+ * Puts a chunk's letters on disk (each atomically) and records them and their ledger rows in the chunk's
+ * transaction. After a crash a letter may be on disk without its record: the restart draws it again under the same
+ * name, so there is still exactly one file per resident and one ledger row per certificate.
+ */
+public class LetterFileWriter implements ItemWriter<PendingLetter>, StepExecutionListener {
+
+    private final RunStore store;
+    private final Path runFolder;
+    private final LocalDate runDate;
+    private long instanceId;
+
+    public LetterFileWriter(RunStore store, Path runFolder, LocalDate runDate) {
+        this.store = store;
+        this.runFolder = runFolder;
+        this.runDate = runDate;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        instanceId = stepExecution.getJobExecution().getJobInstanceId();
+        OutputFiles.directory(runFolder.resolve(LetterProcessor.LETTERS));
+    }
+
+    @Override
+    public void write(Chunk<? extends PendingLetter> chunk) {
+        List<LetterRecord> records = new ArrayList<>(chunk.size());
+        for (PendingLetter letter : chunk) {
+            OutputFiles.write(runFolder.resolve(letter.record().letterFile()), letter.pdf());
+            records.add(letter.record());
+        }
+        store.recordLetters(instanceId, runDate, records);
+    }
+}

@@ -1,0 +1,70 @@
+package jp.expirynotices.job;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import jp.expirynotices.expiry.ExpiryCalculator;
+import jp.expirynotices.expiry.ResidentAssessment;
+import jp.expirynotices.letter.LetterRenderer;
+import jp.expirynotices.letter.NoticeLetter;
+import jp.expirynotices.letter.RenderedLetter;
+import jp.expirynotices.mailing.CustomerBarcode;
+import jp.expirynotices.registry.Resident;
+
+/**
+ * Re-applies the rules to a staged resident (the same rules, so the same dates as the manifest) and draws the
+ * letter in memory. Stateless: safe on several threads.
+ */
+public class LetterProcessor implements ItemProcessor<Candidate, PendingLetter> {
+
+    public static final String LETTERS = "letters";
+
+    private final ExpiryCalculator calculator;
+    private final LetterRenderer renderer;
+    private final LocalDate runDate;
+
+    public LetterProcessor(ExpiryCalculator calculator, LetterRenderer renderer, LocalDate runDate) {
+        this.calculator = calculator;
+        this.renderer = renderer;
+        this.runDate = runDate;
+    }
+
+    @Override
+    public PendingLetter process(Candidate candidate) {
+        Resident r = candidate.resident();
+        ResidentAssessment assessment = calculator.assess(r.birthDate(), r.cardExpiresOn(), r.certificates(), runDate)
+                .withAlreadyNotified(candidate.notifiedKinds());
+        if (!assessment.earliestExpiry().equals(Optional.of(candidate.earliestExpiry()))) {
+            throw new IllegalStateException("resident " + r.residentId() + ": rules give a different expiry than "
+                    + "at selection (settings changed during the run?)");
+        }
+        Optional<String> barcode = CustomerBarcode.encode(r.postalCode(), r.addressBlock(), r.addressBuilding())
+                .map(CustomerBarcode::bars);
+        RenderedLetter rendered = renderer.render(new NoticeLetter(r, assessment, runDate, barcode));
+        List<LetterRecord.NotifiedCertificate> notified = assessment.dueCertificates().stream()
+                .map(c -> new LetterRecord.NotifiedCertificate(c.kind(), c.expiry()))
+                .toList();
+        LetterRecord record = new LetterRecord(r.residentId(), candidate.sequence(), letterFile(r.residentId()),
+                rendered.pages(), sha256(rendered.pdf()), barcode.orElse(""), notified);
+        return new PendingLetter(record, rendered.pdf());
+    }
+
+    /** {@code letters/<resident_id>.pdf}: safe as a path because resident ids are validated. */
+    public static String letterFile(String residentId) {
+        return LETTERS + "/" + residentId + ".pdf";
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java", e);
+        }
+    }
+}

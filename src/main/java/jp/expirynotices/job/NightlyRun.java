@@ -1,0 +1,172 @@
+package jp.expirynotices.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+import jp.expirynotices.letter.FontUnavailableException;
+import jp.expirynotices.registry.RegistryInputException;
+import jp.expirynotices.registry.RegistryReader;
+import jp.expirynotices.report.OutputFiles;
+
+/**
+ * The one command: checks the options and the input, takes the run date's lock, recovers an execution a crash left
+ * behind, runs (or restarts) the job, and turns the outcome into the exit code of interfaces.md §4.
+ */
+@Component
+public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int UNUSABLE = 2;
+    static final String LOCK_FILE = ".lock";
+    private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final JobSettings settings;
+    private final LetterRendering rendering;
+    private int exitCode = FAILED;
+
+    public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job job, JobSettings settings,
+                      LetterRendering rendering, NoticeSchema schema) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = job;
+        this.settings = settings;
+        this.rendering = rendering;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            RunRequest request = CommandLineOptions.parse(args, settings, LocalDate.now(CommandLineOptions.TOKYO));
+            exitCode = run(request);
+        } catch (UsageException | RegistryInputException | FontUnavailableException e) {
+            fail(UNUSABLE, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("run failed", e);
+            fail(FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private int run(RunRequest request) {
+        preflight(request);
+        Path folder = OutputFiles.directory(request.runFolder());
+        try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                return fail(FAILED, "another run for " + request.runDate() + " is in progress (lock "
+                        + folder.resolve(LOCK_FILE) + "); not started");
+            }
+            try (lock) {
+                return launch(request);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + folder.resolve(LOCK_FILE), e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    /** Everything that makes the run unusable is found before anything is written. */
+    private void preflight(RunRequest request) {
+        try (RegistryReader reader = RegistryReader.open(request.input(), request.encoding(), true)) {
+            List<String> unknown = reader.header().unknownColumns();
+            if (!unknown.isEmpty()) {
+                log.warn("{}: ignoring unknown column(s): {}", request.input(), String.join(", ", unknown));
+            }
+        }
+        rendering.fonts();
+    }
+
+    private int launch(RunRequest request) {
+        JobParameters parameters = request.toJobParameters();
+        JobExecution last = jobRepository.getLastJobExecution(NoticeJobConfiguration.JOB_NAME, parameters);
+        String what = "run " + request.runDate() + (request.dryRun() ? " (dry run)" : "");
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            log.info("{} already completed on {}: nothing to do (output in {})", what, last.getEndTime(),
+                    request.runFolder());
+            return OK;
+        }
+        if (request.dryRun() && ReportTasklet.completed(request.runFolder())) {
+            log.info("{}: the run date is already complete in {}; a dry run would overwrite its reports, skipped",
+                    what, request.runFolder());
+            return OK;
+        }
+        if (last != null && last.getStatus().isRunning()) {
+            // We hold the run date's lock, so nobody runs it: the process that did was killed.
+            jobOperator.recover(last);
+            log.warn("{}: execution {} was left {} by a crash; recovered, restarting where it stopped", what,
+                    last.getId(), last.getStatus());
+        } else if (last != null) {
+            log.info("{}: restarting execution {} that ended {}", what, last.getId(), last.getStatus());
+        }
+        try {
+            JobExecution execution = jobOperator.start(job, parameters);
+            return outcome(what, execution);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            log.info("{} already completed: nothing to do", what);
+            return OK;
+        } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
+                 | org.springframework.batch.core.launch.JobRestartException
+                 | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
+            return fail(FAILED, what + " cannot start: " + e.getMessage());
+        }
+    }
+
+    private int outcome(String what, JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return OK;
+        }
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof RegistryInputException || c instanceof FontUnavailableException) {
+                    return fail(UNUSABLE, what + " stopped: " + c.getMessage());
+                }
+            }
+        }
+        String reason = execution.getAllFailureExceptions().stream().findFirst()
+                .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getStatus().name());
+        return fail(FAILED, what + " failed: " + reason + "; run the same command again to restart where it stopped");
+    }
+
+    private int fail(int code, String message) {
+        log.error(message);
+        exitCode = code;
+        return code;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,171 @@
+package jp.expirynotices.job;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import jp.expirynotices.registry.RawRecord;
+
+/**
+ * The nightly job: select (CSV → staged candidates) → sequence (mailing order) → render (letters) → bundle (print
+ * files) → report (CSV/PDF summary, {@code _SUCCESS}). A dry run passes through render and bundle doing nothing.
+ */
+@Configuration
+public class NoticeJobConfiguration {
+
+    public static final String JOB_NAME = "expiryNotices";
+
+    @Bean
+    public Job expiryNoticesJob(JobRepository jobRepository, Step selectStep, Step sequenceStep, Step renderStep,
+                                Step bundleStep, Step reportStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(selectStep)
+                .next(sequenceStep)
+                .next(renderStep)
+                .next(bundleStep)
+                .next(reportStep)
+                .build();
+    }
+
+    @Bean
+    public Step selectStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
+                           RegistryItemReader registryReader, ScreeningProcessor screeningProcessor,
+                           SelectionWriter selectionWriter) {
+        return new StepBuilder("select", jobRepository)
+                .<RawRecord, Screening>chunk(settings.chunkSize())
+                .transactionManager(tm)
+                .reader(registryReader)
+                .processor(screeningProcessor)
+                .writer(selectionWriter)
+                .listener(selectionWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public RegistryItemReader registryReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+        RunRequest request = RunRequest.of(stepExecution.getJobParameters());
+        return new RegistryItemReader(request.input(), request.encoding());
+    }
+
+    @Bean
+    @StepScope
+    public ScreeningProcessor screeningProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                 JobSettings settings, RunStore store,
+                                                 RegistryItemReader registryReader) {
+        RunRequest request = RunRequest.of(stepExecution.getJobParameters());
+        long instanceId = stepExecution.getJobExecution().getJobInstanceId();
+        Screener screener = new Screener(request.runDate(), settings.calculator(),
+                (id, expiries) -> store.alreadyNotified(id, expiries, instanceId));
+        return new ScreeningProcessor(screener, registryReader);
+    }
+
+    @Bean
+    @StepScope
+    public SelectionWriter selectionWriter(RunStore store, RegistryItemReader registryReader, JobSettings settings) {
+        return new SelectionWriter(store, registryReader, settings.maxRejects());
+    }
+
+    @Bean
+    public Step sequenceStep(JobRepository jobRepository, PlatformTransactionManager tm, RunStore store) {
+        return new StepBuilder("sequence", jobRepository)
+                .tasklet((contribution, context) -> {
+                    long instanceId = context.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
+                    contribution.incrementWriteCount(store.assignSequence(instanceId));
+                    return RepeatStatus.FINISHED;
+                }, tm)
+                .build();
+    }
+
+    @Bean
+    public Step renderStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
+                           JdbcPagingItemReader<Candidate> pendingLetterReader, LetterProcessor letterProcessor,
+                           LetterFileWriter letterFileWriter) {
+        return new StepBuilder("render", jobRepository)
+                .<Candidate, PendingLetter>chunk(settings.chunkSize())
+                .transactionManager(tm)
+                .reader(pendingLetterReader)
+                .processor(letterProcessor)
+                .writer(letterFileWriter)
+                .listener(letterFileWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcPagingItemReader<Candidate> pendingLetterReader(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                     DataSource dataSource, JobSettings settings) throws Exception {
+        // A dry run draws nothing: its render step reads no row.
+        String where = RunRequest.of(stepExecution.getJobParameters()).dryRun() ? "1 = 0"
+                : RunStore.pendingLettersWhere();
+        return new JdbcPagingItemReaderBuilder<Candidate>()
+                .name("pendingLetters")
+                .dataSource(dataSource)
+                .selectClause("SELECT SEQUENCE_NO, " + RunStore.CANDIDATE_COLUMNS.replace("SEQUENCE_NO, ", ""))
+                .fromClause("FROM EN_CANDIDATE")
+                .whereClause(where)
+                .parameterValues(Map.of("instanceId", stepExecution.getJobExecution().getJobInstanceId()))
+                .sortKeys(Map.of("SEQUENCE_NO", Order.ASCENDING))
+                .rowMapper(RunStore.CANDIDATE_MAPPER)
+                .pageSize(settings.chunkSize())
+                // No saved position: the WHERE clause already skips letters recorded before a crash.
+                .saveState(false)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public LetterProcessor letterProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
+                                           JobSettings settings, LetterRendering rendering) {
+        RunRequest request = RunRequest.of(stepExecution.getJobParameters());
+        return new LetterProcessor(settings.calculator(), rendering.renderer(), request.runDate());
+    }
+
+    @Bean
+    @StepScope
+    public LetterFileWriter letterFileWriter(@Value("#{stepExecution}") StepExecution stepExecution, RunStore store) {
+        RunRequest request = RunRequest.of(stepExecution.getJobParameters());
+        return new LetterFileWriter(store, request.runFolder(), request.runDate());
+    }
+
+    @Bean
+    public Step bundleStep(JobRepository jobRepository, PlatformTransactionManager tm, BundleTasklet bundleTasklet) {
+        return new StepBuilder("bundle", jobRepository).tasklet(bundleTasklet, tm).build();
+    }
+
+    @Bean
+    @StepScope
+    public BundleTasklet bundleTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunStore store,
+                                       JobSettings settings) {
+        return new BundleTasklet(store, RunRequest.of(stepExecution.getJobParameters()), settings.bundleSize());
+    }
+
+    @Bean
+    public Step reportStep(JobRepository jobRepository, PlatformTransactionManager tm, ReportTasklet reportTasklet) {
+        return new StepBuilder("report", jobRepository).tasklet(reportTasklet, tm).build();
+    }
+
+    @Bean
+    @StepScope
+    public ReportTasklet reportTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunStore store,
+                                       JobSettings settings, LetterRendering rendering) {
+        return new ReportTasklet(store, RunRequest.of(stepExecution.getJobParameters()), settings,
+                rendering::writeSummaryPdf);
+    }
+}

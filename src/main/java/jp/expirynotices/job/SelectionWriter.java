@@ -1,0 +1,98 @@
+package jp.expirynotices.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import jp.expirynotices.registry.Reject;
+import jp.expirynotices.registry.RegistryInputException;
+
+/**
+ * Stages due residents and rejects in the chunk's transaction and keeps the counts; fails the step when the
+ * input is unusable as a whole (every row rejected, or more rejects than the configured limit).
+ */
+public class SelectionWriter implements ItemWriter<Screening>, StepExecutionListener {
+
+    public static final String TALLY_KEY = "selection.tally";
+    private static final Logger log = LoggerFactory.getLogger(SelectionWriter.class);
+
+    private final RunStore store;
+    private final RegistryItemReader reader;
+    private final long maxRejects;
+    private final SelectionTally tally = new SelectionTally();
+    private long instanceId;
+
+    public SelectionWriter(RunStore store, RegistryItemReader reader, long maxRejects) {
+        this.store = store;
+        this.reader = reader;
+        this.maxRejects = maxRejects;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        instanceId = stepExecution.getJobExecution().getJobInstanceId();
+        store.clearSelection(instanceId);
+    }
+
+    @Override
+    public void write(Chunk<? extends Screening> chunk) {
+        List<Candidate> candidates = new ArrayList<>();
+        List<Reject> rejects = new ArrayList<>();
+        SelectionTally chunkTally = new SelectionTally();
+        for (Screening s : chunk) {
+            chunkTally.add(s);
+            switch (s) {
+                case Screening.Staged staged -> candidates.add(staged.candidate());
+                case Screening.Rejected rejected -> rejects.add(rejected.reject());
+                case Screening.NotDue ignored -> { }
+            }
+        }
+        store.insertCandidates(instanceId, candidates);
+        store.insertRejects(instanceId, rejects);
+        tally.merge(chunkTally);
+        check();
+    }
+
+    private void check() {
+        long rejected = tally.get(SelectionTally.ROWS_REJECTED);
+        if (maxRejects >= 0 && rejected > maxRejects) {
+            throw new RegistryInputException(rejected + " rows rejected, more than notices.max-rejects="
+                    + maxRejects + "; fix the file and run the same command again");
+        }
+        long read = tally.get(SelectionTally.ROWS_READ);
+        if (reader.exhausted() && read > 0 && rejected == read) {
+            throw new RegistryInputException("every one of the " + read + " rows was rejected (by reason: "
+                    + rejectReasons() + "); the file cannot be used as it is");
+        }
+    }
+
+    private String rejectReasons() {
+        StringBuilder sb = new StringBuilder();
+        tally.asMap().forEach((k, v) -> {
+            if (k.startsWith("rejected.")) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(k.substring(9)).append('=').append(v);
+            }
+        });
+        return sb.toString();
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        tally.addBlankLines(reader.blankLines());
+        Map<String, Long> counts = tally.asMap();
+        // Kept with the job execution: a restart after a later step's crash still has the select step's counts.
+        stepExecution.getJobExecution().getExecutionContext().put(TALLY_KEY, new java.util.TreeMap<>(counts));
+        log.info("selection: {} rows read, {} rejected, {} selected, {} held",
+                tally.get(SelectionTally.ROWS_READ), tally.get(SelectionTally.ROWS_REJECTED),
+                tally.get(SelectionTally.SELECTED), tally.get(SelectionTally.HELD));
+        return stepExecution.getExitStatus();
+    }
+}

@@ -1,0 +1,188 @@
+package jp.expirynotices.registry;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+
+/**
+ * Streams the registry CSV (RFC 4180, header row, UTF-8 with optional BOM or any Java charset) record by record,
+ * knowing the line where each record starts. Whole-file problems become {@link RegistryInputException} with the
+ * file and line, never a field's content.
+ */
+public final class RegistryReader implements Closeable {
+
+    /** A quoted field that runs longer than this many lines is taken for an unbalanced quote. */
+    static final int MULTILINE_LIMIT = 20;
+
+    private final Path file;
+    private final Charset charset;
+    private final CSVReader csv;
+    private final RegistryHeader header;
+    private long blankLines;
+
+    private RegistryReader(Path file, Charset charset) {
+        this.file = file;
+        this.charset = charset;
+        this.csv = open(file, charset);
+        String[] names = readRecord(1);
+        if (names == null) {
+            close();
+            throw new RegistryInputException(file + ": the file is empty (a header row is required)");
+        }
+        this.header = RegistryHeader.of(names);
+    }
+
+    /** Opens {@code file} and reads its header; fails with exit-code-2 messages on unusable input. */
+    public static RegistryReader open(Path file, Charset charset, boolean requireColumns) {
+        if (!Files.exists(file)) {
+            throw new RegistryInputException(file + ": input file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw new RegistryInputException(file + ": input path is a directory, not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new RegistryInputException(file + ": input file is not readable (check permissions)");
+        }
+        RegistryReader reader = new RegistryReader(file, charset);
+        if (requireColumns) {
+            reader.checkHeader();
+        }
+        return reader;
+    }
+
+    private void checkHeader() {
+        if (!header.duplicatedColumns().isEmpty()) {
+            close();
+            throw new RegistryInputException(file + ": line 1: column named more than once: "
+                    + String.join(", ", header.duplicatedColumns()));
+        }
+        if (!header.missingRequired().isEmpty()) {
+            close();
+            throw new RegistryInputException(file + ": line 1: missing required column(s): "
+                    + String.join(", ", header.missingRequired().stream().map(RegistryColumn::header).toList()));
+        }
+    }
+
+    private static CSVReader open(Path file, Charset charset) {
+        try {
+            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                skipUtf8Bom(in);
+            }
+            // REPORT, not REPLACE: a Shift_JIS file read as UTF-8 must stop the run, not print mojibake letters.
+            java.nio.charset.CharsetDecoder decoder = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            Reader reader = asciiCompatible(charset) ? new LineDecodingReader(in, decoder)
+                    : new InputStreamReader(in, decoder);
+            return new CSVReaderBuilder(reader)
+                    .withCSVParser(new RFC4180ParserBuilder().build())
+                    .withMultilineLimit(MULTILINE_LIMIT)
+                    .withKeepCarriageReturn(false)
+                    // OpenCSV's reader check swallows I/O errors it does not know as end of file: a decoding
+                    // error would silently cut the registry short.
+                    .withVerifyReader(false)
+                    .build();
+        } catch (IOException e) {
+            throw new RegistryInputException(file + ": cannot open input file (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** True when a newline byte can only mean a newline: then lines can be decoded one by one. */
+    private static boolean asciiCompatible(Charset charset) {
+        return java.util.Arrays.equals("\n,\"".getBytes(charset), new byte[] {'\n', ',', '"'})
+                && !charset.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF-16")
+                && !charset.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF-32");
+    }
+
+    private static void skipUtf8Bom(InputStream in) throws IOException {
+        in.mark(3);
+        byte[] head = in.readNBytes(3);
+        if (!(head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
+            in.reset();
+        }
+    }
+
+    public RegistryHeader header() {
+        return header;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Lines that held no field at all (skipped, counted in the summary). */
+    public long blankLines() {
+        return blankLines;
+    }
+
+    /** The next record, or {@code null} at the end of the file. Blank lines are skipped. */
+    public RawRecord next() {
+        while (true) {
+            long startLine = csv.getLinesRead() + 1;
+            String[] fields = readRecord(startLine);
+            if (fields == null) {
+                return null;
+            }
+            if (fields.length == 1 && fields[0].isEmpty() && header.width() > 1) {
+                blankLines++;
+                continue;
+            }
+            return new RawRecord(startLine, fields);
+        }
+    }
+
+    private String[] readRecord(long startLine) {
+        try {
+            return csv.readNext();
+        } catch (CharacterCodingException e) {
+            long line = e instanceof LineDecodingReader.UndecodableLineException u ? u.line() : csv.getLinesRead() + 1;
+            throw new RegistryInputException(file + ": line " + line + ": bytes that are not valid "
+                    + charset.name() + bomHint() + " (choose the file's encoding with --encoding=...)");
+        } catch (CsvException e) {
+            // OpenCSV's own message quotes the broken text, which may be personal data: say where, not what.
+            throw new RegistryInputException(file + ": line " + startLine
+                    + ": a quoted field is not closed (unbalanced \" quote) or runs over more than "
+                    + MULTILINE_LIMIT + " lines");
+        } catch (IOException e) {
+            throw new RegistryInputException(file + ": line " + startLine + ": cannot read input ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private String bomHint() {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            if (head.length == 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                    || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
+                return "; the file starts with a UTF-16 byte-order mark (try --encoding=UTF-16)";
+            }
+        } catch (IOException ignored) {
+            // only a hint
+        }
+        return "";
+    }
+
+    @Override
+    public void close() {
+        try {
+            csv.close();
+        } catch (IOException ignored) {
+            // nothing was written through it
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package jp.expirynotices.registry;
+
+import static jp.expirynotices.registry.RegistryColumn.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jp.expirynotices.expiry.Certificate;
+import jp.expirynotices.expiry.CertificateKind;
+import jp.expirynotices.expiry.CertificateStatus;
+
+/**
+ * The row rules of interfaces.md §1. The first fault in column order is reported; reasons name the column and the
+ * rule but never echo the value (it may be personal data). Stateful only to find repeated resident ids: use one
+ * instance per file.
+ */
+public final class RegistryValidator {
+
+    static final int MAX_ID_LENGTH = 32;
+    static final int MAX_TEXT_LENGTH = 100;
+    /** Japan has used the Gregorian calendar since 1873-01-01 (明治6年); earlier dates have no 和暦 to print. */
+    static final int FIRST_YEAR = 1873;
+
+    private static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
+    private static final Pattern POSTAL_PATTERN = Pattern.compile("[0-9]{3}-?[0-9]{4}");
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/MM/dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final LocalDate runDate;
+    private final Set<String> seenIds = new HashSet<>();
+
+    public RegistryValidator(LocalDate runDate) {
+        this.runDate = runDate;
+    }
+
+    public ValidationOutcome validate(RawRecord record, RegistryHeader header) {
+        String rawId = header.value(record.fields(), RESIDENT_ID);
+        try {
+            return new ValidationOutcome.Valid(parse(record, header, rawId));
+        } catch (RowFault fault) {
+            return new ValidationOutcome.Invalid(new Reject(record.line(), rawId, fault.column, fault.getMessage()));
+        }
+    }
+
+    private Resident parse(RawRecord record, RegistryHeader header, String rawId) {
+        String[] f = record.fields();
+        boolean wellFormedId = ID_PATTERN.matcher(rawId).matches();
+        // Count the id before any other rule: a later row repeating it is a duplicate even if this row is rejected.
+        boolean firstOfId = wellFormedId && seenIds.add(rawId);
+        if (f.length != header.width()) {
+            throw new RowFault("", "FIELD_COUNT: the row has " + f.length + " fields, the header has "
+                    + header.width());
+        }
+        if (rawId.isEmpty()) {
+            throw new RowFault(RESIDENT_ID, "MISSING_VALUE: resident_id is required");
+        }
+        if (!wellFormedId) {
+            throw new RowFault(RESIDENT_ID, "INVALID_FORMAT: resident_id must be 1-" + MAX_ID_LENGTH
+                    + " of A-Z a-z 0-9 _ - starting with a letter or digit");
+        }
+        if (!firstOfId) {
+            throw new RowFault(RESIDENT_ID, "DUPLICATE_ID: resident_id repeats an earlier row's");
+        }
+        String name = text(header, f, NAME, true);
+        String nameKana = text(header, f, NAME_KANA, false);
+        LocalDate birthDate = date(header, f, BIRTH_DATE).orElseThrow(() -> missing(BIRTH_DATE));
+        if (birthDate.isAfter(runDate)) {
+            throw new RowFault(BIRTH_DATE, "BIRTH_AFTER_RUN_DATE: birth_date is after the run date");
+        }
+        String postal = header.value(f, POSTAL_CODE);
+        if (postal.isEmpty()) {
+            throw missing(POSTAL_CODE);
+        }
+        if (!POSTAL_PATTERN.matcher(postal).matches()) {
+            throw new RowFault(POSTAL_CODE, "INVALID_FORMAT: postal_code must be 1234567 or 123-4567");
+        }
+        String town = text(header, f, ADDRESS_TOWN, true);
+        String block = text(header, f, ADDRESS_BLOCK, false);
+        String building = text(header, f, ADDRESS_BUILDING, false);
+        LocalDate cardExpiresOn = date(header, f, CARD_EXPIRES_ON).orElseThrow(() -> missing(CARD_EXPIRES_ON));
+
+        List<Certificate> certificates = new ArrayList<>(2);
+        certificate(header, f, CertificateKind.SIGN, SIGN_CERT_ISSUED_ON, SIGN_CERT_EXPIRES_ON, SIGN_CERT_STATUS,
+                birthDate, cardExpiresOn).ifPresent(certificates::add);
+        certificate(header, f, CertificateKind.AUTH, AUTH_CERT_ISSUED_ON, AUTH_CERT_EXPIRES_ON, AUTH_CERT_STATUS,
+                birthDate, cardExpiresOn).ifPresent(certificates::add);
+        boolean holdMail = holdMail(header.value(f, HOLD_MAIL));
+
+        return new Resident(record.line(), rawId, name, nameKana, birthDate, postal.replace("-", ""), town, block,
+                building, cardExpiresOn, certificates, holdMail);
+    }
+
+    private Optional<Certificate> certificate(RegistryHeader header, String[] f, CertificateKind kind,
+                                              RegistryColumn issuedColumn, RegistryColumn expiresColumn,
+                                              RegistryColumn statusColumn, LocalDate birthDate,
+                                              LocalDate cardExpiresOn) {
+        Optional<LocalDate> issued = date(header, f, issuedColumn);
+        Optional<LocalDate> recorded = date(header, f, expiresColumn);
+        String status = header.value(f, statusColumn);
+        if (issued.isEmpty()) {
+            if (!status.isEmpty()) {
+                throw new RowFault(statusColumn, "MISSING_ISSUE_DATE: " + statusColumn.header() + " is given without "
+                        + issuedColumn.header());
+            }
+            if (recorded.isPresent()) {
+                throw new RowFault(expiresColumn, "MISSING_ISSUE_DATE: " + expiresColumn.header()
+                        + " is given without " + issuedColumn.header());
+            }
+            return Optional.empty();
+        }
+        LocalDate issuedOn = issued.get();
+        if (issuedOn.isBefore(birthDate)) {
+            throw new RowFault(issuedColumn, "ISSUE_BEFORE_BIRTH: " + issuedColumn.header()
+                    + " is before birth_date");
+        }
+        if (issuedOn.isAfter(runDate)) {
+            throw new RowFault(issuedColumn, "ISSUE_AFTER_RUN_DATE: " + issuedColumn.header()
+                    + " is after the run date");
+        }
+        if (issuedOn.isAfter(cardExpiresOn)) {
+            throw new RowFault(issuedColumn, "ISSUE_AFTER_CARD_EXPIRY: " + issuedColumn.header()
+                    + " is after card_expires_on");
+        }
+        if (recorded.isPresent() && !recorded.get().isAfter(issuedOn)) {
+            throw new RowFault(expiresColumn, "EXPIRY_NOT_AFTER_ISSUE: " + expiresColumn.header()
+                    + " is not after " + issuedColumn.header());
+        }
+        if (status.isEmpty()) {
+            throw new RowFault(statusColumn, "MISSING_STATUS: " + statusColumn.header() + " is required when "
+                    + issuedColumn.header() + " is given");
+        }
+        CertificateStatus parsed = switch (status.toLowerCase(Locale.ROOT)) {
+            case "active" -> CertificateStatus.ACTIVE;
+            case "revoked" -> CertificateStatus.REVOKED;
+            default -> throw new RowFault(statusColumn, "INVALID_VALUE: " + statusColumn.header()
+                    + " must be active or revoked");
+        };
+        return Optional.of(new Certificate(kind, issuedOn, recorded, parsed));
+    }
+
+    private static boolean holdMail(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "", "false", "0" -> false;
+            case "true", "1" -> true;
+            default -> throw new RowFault(HOLD_MAIL, "INVALID_VALUE: hold_mail must be true, false, 1, 0 or empty");
+        };
+    }
+
+    private static String text(RegistryHeader header, String[] f, RegistryColumn column, boolean required) {
+        String value = header.value(f, column);
+        if (value.isEmpty()) {
+            if (required) {
+                throw missing(column);
+            }
+            return value;
+        }
+        if (required && value.isBlank()) {
+            throw new RowFault(column, "MISSING_VALUE: " + column.header() + " is blank");
+        }
+        if (value.codePointCount(0, value.length()) > MAX_TEXT_LENGTH) {
+            throw new RowFault(column, "TOO_LONG: " + column.header() + " is longer than " + MAX_TEXT_LENGTH
+                    + " characters");
+        }
+        // Control characters (tab, newline, NUL, ...) would break the printed address block.
+        if (value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL)) {
+            throw new RowFault(column, "CONTROL_CHARACTER: " + column.header() + " contains a control character");
+        }
+        return value;
+    }
+
+    private Optional<LocalDate> date(RegistryHeader header, String[] f, RegistryColumn column) {
+        String value = header.value(f, column);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate parsed = parseDate(value);
+        if (parsed == null) {
+            throw new RowFault(column, "INVALID_DATE: " + column.header()
+                    + " must be a real date written yyyy-MM-dd or yyyy/MM/dd");
+        }
+        return Optional.of(parsed);
+    }
+
+    /** A real calendar date in {@code yyyy-MM-dd} or {@code yyyy/MM/dd}, from 1873 on; otherwise null. */
+    static LocalDate parseDate(String value) {
+        if (value.length() != 10) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(value, value.charAt(4) == '/' ? SLASHED : ISO);
+            return d.getYear() >= FIRST_YEAR ? d : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static RowFault missing(RegistryColumn column) {
+        return new RowFault(column, "MISSING_VALUE: " + column.header() + " is required");
+    }
+
+    /** A rule broken by one row; carries the column for rejects.csv. Cheap: no stack trace. */
+    private static final class RowFault extends RuntimeException {
+        private final String column;
+
+        RowFault(RegistryColumn column, String reason) {
+            this(column.header(), reason);
+        }
+
+        RowFault(String column, String reason) {
+            super(reason, null, false, false);
+            this.column = column;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+-- Our own tables, beside Spring Batch's. Idempotent DDL that HSQLDB 2.7 and PostgreSQL 13+ both accept.
+
+-- Residents due on a run (one job instance): staged by the select step, rendered in mailing order later.
+-- Personal columns are cleared once the run is complete.
+CREATE TABLE IF NOT EXISTS EN_CANDIDATE (
+    JOB_INSTANCE_ID   BIGINT       NOT NULL,
+    RESIDENT_ID       VARCHAR(32)  NOT NULL,
+    STATUS            VARCHAR(16)  NOT NULL,
+    HELD_REASON       VARCHAR(400),
+    SEQUENCE_NO       INTEGER,
+    INPUT_LINE        BIGINT       NOT NULL,
+    POSTAL_CODE       CHAR(7)      NOT NULL,
+    EARLIEST_EXPIRY   DATE         NOT NULL,
+    CERTIFICATES      VARCHAR(16)  NOT NULL,
+    REASON            VARCHAR(20)  NOT NULL,
+    NOTIFIED_KINDS    VARCHAR(16)  NOT NULL,
+    NAME              VARCHAR(400),
+    NAME_KANA         VARCHAR(400),
+    BIRTH_DATE        DATE,
+    ADDRESS_TOWN      VARCHAR(400),
+    ADDRESS_BLOCK     VARCHAR(400),
+    ADDRESS_BUILDING  VARCHAR(400),
+    CARD_EXPIRES_ON   DATE         NOT NULL,
+    SIGN_ISSUED_ON    DATE,
+    SIGN_EXPIRES_ON   DATE,
+    SIGN_STATUS       VARCHAR(8),
+    AUTH_ISSUED_ON    DATE,
+    AUTH_EXPIRES_ON   DATE,
+    AUTH_STATUS       VARCHAR(8),
+    LETTER_FILE       VARCHAR(200),
+    PAGES             INTEGER,
+    SHA256            CHAR(64),
+    CUSTOMER_BARCODE  VARCHAR(67),
+    BUNDLE_FILE       VARCHAR(40),
+    BUNDLE_FIRST_PAGE INTEGER,
+    PRIMARY KEY (JOB_INSTANCE_ID, RESIDENT_ID)
+);
+
+CREATE TABLE IF NOT EXISTS EN_REJECT (
+    JOB_INSTANCE_ID BIGINT        NOT NULL,
+    LINE_NO         BIGINT        NOT NULL,
+    RESIDENT_ID     VARCHAR(100),
+    COLUMN_NAME     VARCHAR(40),
+    REASON          VARCHAR(400)  NOT NULL,
+    PRIMARY KEY (JOB_INSTANCE_ID, LINE_NO)
+);
+
+-- Once per certificate, ever (domain.md §3): written in the same transaction that records the letter.
+CREATE TABLE IF NOT EXISTS EN_NOTICE_LEDGER (
+    RESIDENT_ID     VARCHAR(32)  NOT NULL,
+    KIND            VARCHAR(4)   NOT NULL,
+    EXPIRES_ON      DATE         NOT NULL,
+    RUN_DATE        DATE         NOT NULL,
+    JOB_INSTANCE_ID BIGINT       NOT NULL,
+    LETTER_FILE     VARCHAR(200) NOT NULL,
+    PRIMARY KEY (RESIDENT_ID, KIND, EXPIRES_ON)
+);
