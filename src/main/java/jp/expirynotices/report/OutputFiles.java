@@ -64,7 +64,18 @@ public final class OutputFiles {
                     StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 OutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
-                content.writeTo(buffered);
+                // PDF libraries close the stream they were given: keep the channel open to force it to disk.
+                content.writeTo(new java.io.FilterOutputStream(buffered) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                });
                 buffered.flush();
                 channel.force(true);
             }
@@ -73,12 +84,19 @@ public final class OutputFiles {
             }
             move(tmp, target);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original error matters more
-            }
+            deleteQuietly(tmp);
             throw new UncheckedIOException("cannot write " + target, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the original error matters more; the dot-file is overwritten by the next attempt
         }
     }
 
