@@ -32,11 +32,13 @@ public class BundleTasklet implements Tasklet {
     private final RunStore store;
     private final RunRequest request;
     private final int bundleSize;
+    private final PausePoint pausePoint;
 
-    public BundleTasklet(RunStore store, RunRequest request, int bundleSize) {
+    public BundleTasklet(RunStore store, RunRequest request, int bundleSize, PausePoint pausePoint) {
         this.store = store;
         this.request = request;
         this.bundleSize = bundleSize;
+        this.pausePoint = pausePoint;
     }
 
     @Override
@@ -57,8 +59,11 @@ public class BundleTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         try {
+            Path print = OutputFiles.directory(folder.resolve(PRINT));
+            int[] written = {0};
             BundleResult result = new BundleWriter(bundleSize)
-                    .write(letters, OutputFiles.directory(folder.resolve(PRINT)));
+                    .write(letters, print, bundle -> pausePoint.reached("bundle", ++written[0]));
+            removeStaleBundles(print, result.bundles().size());
             for (BundledLetter b : result.letters()) {
                 store.recordBundle(instanceId, residentByFile.get(b.letter()), PRINT + "/" + b.bundleFile(),
                         b.firstPage());
@@ -69,5 +74,17 @@ public class BundleTasklet implements Tasklet {
             throw new UncheckedIOException("cannot write print bundles in " + folder.resolve(PRINT), e);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** Bundles numbered past tonight's count are left from an earlier attempt with other letters. */
+    private static void removeStaleBundles(Path print, int count) throws IOException {
+        try (var files = java.nio.file.Files.list(print)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.matches("bundle-\\d{4,}\\.pdf") && Integer.parseInt(name.substring(7, name.length() - 4)) > count) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
     }
 }

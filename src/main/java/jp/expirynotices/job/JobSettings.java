@@ -18,6 +18,8 @@ import jp.expirynotices.expiry.LeapDayPolicy;
  * @param bundleSize    letters per print bundle
  * @param maxRejects    rejected rows tolerated before the run fails; -1 = no limit (a file where every row is
  *                      rejected fails all the same)
+ * @param progressInterval how often long steps log a progress line
+ * @param debugPauseAt  crash tests only ({@code notices.debug-pause-at=STEP:N}, see {@link PausePoint})
  */
 @ConfigurationProperties(prefix = "notices")
 public record JobSettings(
@@ -28,7 +30,9 @@ public record JobSettings(
         @DefaultValue("FEB_28") LeapDayPolicy leapDayPolicy,
         @DefaultValue("500") int chunkSize,
         @DefaultValue("500") int bundleSize,
-        @DefaultValue("-1") long maxRejects) {
+        @DefaultValue("-1") long maxRejects,
+        @DefaultValue("5s") java.time.Duration progressInterval,
+        @DefaultValue("") String debugPauseAt) {
 
     public JobSettings {
         if (chunkSize < 1) {
@@ -37,6 +41,10 @@ public record JobSettings(
         if (bundleSize < 1) {
             throw new IllegalArgumentException("notices.bundle-size must be at least 1");
         }
+    }
+
+    public PausePoint pausePoint() {
+        return PausePoint.parse(debugPauseAt);
     }
 
     public ExpiryCalculator calculator() {

@@ -22,18 +22,30 @@ public class LetterFileWriter implements ItemWriter<PendingLetter>, StepExecutio
     private final RunStore store;
     private final Path runFolder;
     private final LocalDate runDate;
+    private final ProgressReporter progress;
+    private final PausePoint pausePoint;
     private long instanceId;
+    private long chunks;
 
-    public LetterFileWriter(RunStore store, Path runFolder, LocalDate runDate) {
+    public LetterFileWriter(RunStore store, Path runFolder, LocalDate runDate, PausePoint pausePoint,
+                            java.time.Duration progressInterval) {
         this.store = store;
         this.runFolder = runFolder;
         this.runDate = runDate;
+        this.pausePoint = pausePoint;
+        this.progress = new ProgressReporter("render", "letters", () -> store.countSelected(instanceId),
+                progressInterval);
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         instanceId = stepExecution.getJobExecution().getJobInstanceId();
-        OutputFiles.directory(runFolder.resolve(LetterProcessor.LETTERS));
+        progress.beforeStep(stepExecution);
+    }
+
+    @Override
+    public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
+        return progress.afterStep(stepExecution);
     }
 
     @Override
@@ -44,5 +56,7 @@ public class LetterFileWriter implements ItemWriter<PendingLetter>, StepExecutio
             records.add(letter.record());
         }
         store.recordLetters(instanceId, runDate, records);
+        progress.advance(records.size());
+        pausePoint.reached("render", ++chunks);
     }
 }

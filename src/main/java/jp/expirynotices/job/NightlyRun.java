@@ -25,6 +25,8 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 import jp.expirynotices.letter.FontUnavailableException;
+import jp.expirynotices.letter.LetterSettings;
+import jp.expirynotices.report.EnvelopeCalibrationSheet;
 import jp.expirynotices.registry.RegistryInputException;
 import jp.expirynotices.registry.RegistryReader;
 import jp.expirynotices.report.OutputFiles;
@@ -40,6 +42,10 @@ public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
     public static final int FAILED = 1;
     public static final int UNUSABLE = 2;
     static final String LOCK_FILE = ".lock";
+    /** 長形3号 window envelope (domain.md §4.1) and how far a letter may shift inside it. */
+    static final double WINDOW_WIDTH_MM = 90;
+    static final double WINDOW_HEIGHT_MM = 45;
+    static final double WINDOW_PLAY_MM = 5;
     private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
 
     private final JobOperator jobOperator;
@@ -62,6 +68,11 @@ public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         try {
             RunRequest request = CommandLineOptions.parse(args, settings, LocalDate.now(CommandLineOptions.TOKYO));
+            List<String> calibration = args.getOptionValues("envelope-calibration");
+            if (calibration != null) {
+                exitCode = writeCalibrationSheet(calibration);
+                return;
+            }
             exitCode = run(request);
         } catch (UsageException | RegistryInputException | FontUnavailableException e) {
             fail(UNUSABLE, e.getMessage());
@@ -69,6 +80,18 @@ public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
             log.error("run failed", e);
             fail(FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** {@code --envelope-calibration[=PATH]}: one A4 sheet to test-fold with the envelopes bought; no run. */
+    private int writeCalibrationSheet(List<String> values) {
+        Path target = Path.of(values.isEmpty() || values.get(0).isBlank() ? "envelope-calibration.pdf"
+                : values.get(0));
+        LetterSettings.AddressBlock block = rendering.settings().addressBlock();
+        new EnvelopeCalibrationSheet(rendering.fonts()).write(target, block.xMm(), block.yMm(), block.maxWidthMm(),
+                block.maxHeightMm(), WINDOW_WIDTH_MM, WINDOW_HEIGHT_MM, WINDOW_PLAY_MM,
+                rendering.settings().barcode().pointSize());
+        log.info("envelope calibration sheet written to {}", target.toAbsolutePath());
+        return OK;
     }
 
     private int run(RunRequest request) {

@@ -79,7 +79,8 @@ public class NoticeJobConfiguration {
     @Bean
     @StepScope
     public SelectionWriter selectionWriter(RunStore store, RegistryItemReader registryReader, JobSettings settings) {
-        return new SelectionWriter(store, registryReader, settings.maxRejects());
+        return new SelectionWriter(store, registryReader, settings.maxRejects(),
+                new ProgressReporter("select", "rows", () -> -1, settings.progressInterval()), settings.pausePoint());
     }
 
     @Bean
@@ -112,7 +113,7 @@ public class NoticeJobConfiguration {
     public JdbcPagingItemReader<Candidate> pendingLetterReader(@Value("#{stepExecution}") StepExecution stepExecution,
                                                      DataSource dataSource, JobSettings settings) throws Exception {
         // A dry run draws nothing: its render step reads no row.
-        String where = RunRequest.of(stepExecution.getJobParameters()).dryRun() ? "1 = 0"
+        String where = RunRequest.of(stepExecution.getJobParameters()).dryRun() ? "JOB_INSTANCE_ID = :instanceId AND 1 = 0"
                 : RunStore.pendingLettersWhere();
         return new JdbcPagingItemReaderBuilder<Candidate>()
                 .name("pendingLetters")
@@ -139,9 +140,11 @@ public class NoticeJobConfiguration {
 
     @Bean
     @StepScope
-    public LetterFileWriter letterFileWriter(@Value("#{stepExecution}") StepExecution stepExecution, RunStore store) {
+    public LetterFileWriter letterFileWriter(@Value("#{stepExecution}") StepExecution stepExecution, RunStore store,
+                                             JobSettings settings) {
         RunRequest request = RunRequest.of(stepExecution.getJobParameters());
-        return new LetterFileWriter(store, request.runFolder(), request.runDate());
+        return new LetterFileWriter(store, request.runFolder(), request.runDate(), settings.pausePoint(),
+                settings.progressInterval());
     }
 
     @Bean
@@ -153,7 +156,8 @@ public class NoticeJobConfiguration {
     @StepScope
     public BundleTasklet bundleTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunStore store,
                                        JobSettings settings) {
-        return new BundleTasklet(store, RunRequest.of(stepExecution.getJobParameters()), settings.bundleSize());
+        return new BundleTasklet(store, RunRequest.of(stepExecution.getJobParameters()), settings.bundleSize(),
+                settings.pausePoint());
     }
 
     @Bean

@@ -151,6 +151,11 @@ public class RunStore {
         return "JOB_INSTANCE_ID = :instanceId AND STATUS = 'SELECTED' AND LETTER_FILE IS NULL";
     }
 
+    public long countSelected(long instanceId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SELECTED'",
+                Long.class, instanceId);
+    }
+
     /** Records written letters and their ledger rows: one transaction with the chunk. */
     public void recordLetters(long instanceId, LocalDate runDate, List<LetterRecord> letters) {
         jdbc.batchUpdate("UPDATE EN_CANDIDATE SET LETTER_FILE = ?, PAGES = ?, SHA256 = ?, CUSTOMER_BARCODE = ? "

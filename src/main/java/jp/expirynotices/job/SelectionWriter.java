@@ -27,19 +27,26 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
     private final RunStore store;
     private final RegistryItemReader reader;
     private final long maxRejects;
+    private final ProgressReporter progress;
+    private final PausePoint pausePoint;
     private final SelectionTally tally = new SelectionTally();
     private long instanceId;
+    private long chunks;
 
-    public SelectionWriter(RunStore store, RegistryItemReader reader, long maxRejects) {
+    public SelectionWriter(RunStore store, RegistryItemReader reader, long maxRejects, ProgressReporter progress,
+                           PausePoint pausePoint) {
         this.store = store;
         this.reader = reader;
         this.maxRejects = maxRejects;
+        this.progress = progress;
+        this.pausePoint = pausePoint;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         instanceId = stepExecution.getJobExecution().getJobInstanceId();
         store.clearSelection(instanceId);
+        progress.beforeStep(stepExecution);
     }
 
     @Override
@@ -59,6 +66,8 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
         store.insertRejects(instanceId, rejects);
         tally.merge(chunkTally);
         check();
+        progress.advance(chunk.size());
+        pausePoint.reached("select", ++chunks);
     }
 
     private void check() {
@@ -90,6 +99,7 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
         Map<String, Long> counts = tally.asMap();
         // Kept with the job execution: a restart after a later step's crash still has the select step's counts.
         stepExecution.getJobExecution().getExecutionContext().put(TALLY_KEY, new java.util.TreeMap<>(counts));
+        progress.afterStep(stepExecution);
         log.info("selection: {} rows read, {} rejected, {} selected, {} held",
                 tally.get(SelectionTally.ROWS_READ), tally.get(SelectionTally.ROWS_REJECTED),
                 tally.get(SelectionTally.SELECTED), tally.get(SelectionTally.HELD));
