@@ -1,0 +1,783 @@
+package jp.expirynotices.letter;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.openpdf.text.Chunk;
+import org.openpdf.text.Document;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.Element;
+import org.openpdf.text.Font;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Rectangle;
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.ColumnText;
+import org.openpdf.text.pdf.GrayColor;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfWriter;
+
+import jp.expirynotices.expiry.CertificateExpiry;
+import jp.expirynotices.expiry.ResidentAssessment;
+import jp.expirynotices.registry.Resident;
+
+/**
+ * Renders one {@link NoticeLetter} as a two-page A4 PDF/A-1b: page 1 the notice (domain.md §4 items 1–7 and 9),
+ * page 2 the 照会書兼回答書 (item 8).
+ *
+ * <p>Layout: the address block sits at the configured position (mm from the top-left corner) and is shrunk, never
+ * cut, to fit its box; the body flows into a fixed column and is shrunk a little when a letter has more to say
+ * (long office lists). If it still does not fit, rendering fails rather than printing overlapping text.
+ *
+ * <p>Stateless apart from the shared fonts: one instance serves the whole run.
+ */
+public final class LetterRenderer {
+
+    static final float PT_PER_MM = 72f / 25.4f;
+    private static final Rectangle PAGE = PageSize.A4;
+    private static final float MARGIN_X = mm(20);
+    private static final float TEXT_RIGHT = PAGE.getWidth() - MARGIN_X;
+    private static final float BOTTOM = mm(12);
+    /** Clearance above the barcode: customer-barcode.md asks for 2 mm on every side; 0.2 mm more for rounding. */
+    private static final float BARCODE_CLEARANCE = mm(2.2);
+    /**
+     * Nothing else is printed within this distance right of and below the address block: the envelope window
+     * (90 × 45 mm by default) is larger than the block (80 × 35 mm), and the letter may shift in the envelope.
+     */
+    private static final float WINDOW_CLEAR = mm(10);
+    /** Body scales tried in order until the content fits. */
+    private static final float[] BODY_SCALES = {1f, 0.96f, 0.92f, 0.88f, 0.84f, 0.8f};
+    private static final GrayColor HEADER_FILL = new GrayColor(0.88f);
+    private static final GrayColor PERIOD_FILL = new GrayColor(0.94f);
+
+    private final LetterSettings settings;
+    private final LetterFonts fonts;
+    private final CustomerBarcodePainter barcodePainter;
+    private final byte[] iccProfile;
+
+    public LetterRenderer(LetterSettings settings, LetterFonts fonts) {
+        this(settings, fonts, CustomerBarcodePainter.JAPAN_POST);
+    }
+
+    /**
+     * @param barcodePainter draws the customer barcode ({@link CustomerBarcodePainter#JAPAN_POST} by default)
+     */
+    public LetterRenderer(LetterSettings settings, LetterFonts fonts, CustomerBarcodePainter barcodePainter) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.fonts = Objects.requireNonNull(fonts, "fonts");
+        this.barcodePainter = Objects.requireNonNull(barcodePainter, "barcodePainter");
+        this.iccProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        checkGlyphs(settings, fonts);
+    }
+
+    /** Every configured text must be drawable: a missing glyph would silently vanish from every letter. */
+    private static void checkGlyphs(LetterSettings settings, LetterFonts fonts) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        LetterSettings.Sender sender = settings.sender();
+        texts.put("sender.ward", sender.ward());
+        texts.put("sender.section", sender.section());
+        texts.put("sender.postal-code", sender.postalCode());
+        texts.put("sender.address", sender.address());
+        texts.put("sender.phone", sender.phone());
+        texts.put("contact.name", settings.contact().name());
+        texts.put("contact.phone", settings.contact().phone());
+        texts.put("contact.note", settings.contact().note());
+        for (int i = 0; i < settings.offices().size(); i++) {
+            LetterSettings.Office office = settings.offices().get(i);
+            texts.put("offices[" + i + "].name", office.name());
+            texts.put("offices[" + i + "].location", office.location());
+            texts.put("offices[" + i + "].hours", String.join("", office.hours()));
+        }
+        for (int i = 0; i < settings.closures().size(); i++) {
+            texts.put("closures[" + i + "]", settings.closures().get(i));
+        }
+        texts.put("fee", settings.fee());
+        LetterSettings.IdDocuments ids = settings.idDocuments();
+        texts.put("id-documents", ids.classS() + ids.classA() + ids.classB() + ids.note());
+        texts.forEach((key, text) -> {
+            Set<Integer> missing = fonts.missingCodePoints(text);
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("notices.letter." + key + " has characters the letter font cannot "
+                        + "draw: " + MissingGlyphException.format(missing));
+            }
+        });
+    }
+
+    /** Default settings and fonts found in the standard folders, without Spring. */
+    public static LetterRenderer defaults() {
+        LetterSettings settings = LetterSettings.defaults();
+        return new LetterRenderer(settings, LetterFonts.load(settings.font()));
+    }
+
+    public LetterSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Renders {@code letter}.
+     *
+     * @throws IllegalArgumentException when the resident has no due certificate (no letter is due)
+     * @throws MissingGlyphException    when the name or address has a character the font cannot draw (外字)
+     * @throws IllegalStateException    when the content cannot be laid out on the pages
+     */
+    public RenderedLetter render(NoticeLetter letter) {
+        Objects.requireNonNull(letter, "letter");
+        if (!letter.assessment().due()) {
+            throw new IllegalArgumentException(letter + " has no due certificate");
+        }
+        Resident resident = letter.resident();
+        Set<Integer> missing = fonts.missingCodePoints(resident.name() + resident.addressTown()
+                + resident.addressBlock() + resident.addressBuilding());
+        if (!missing.isEmpty()) {
+            throw new MissingGlyphException(resident.residentId(), missing);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        Document document = new Document(PAGE, 0, 0, 0, 0);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setPDFXConformance(PdfWriter.PDFA1B);
+            writer.setPdfVersion(PdfWriter.VERSION_1_4);
+            LetterSettings.Sender sender = settings.sender();
+            document.addTitle(LetterText.TITLE);
+            document.addSubject(LetterText.SUBJECT);
+            document.addAuthor(sender.ward() + " " + sender.section());
+            document.addCreator("expiry-notices");
+            document.addCreationDate();
+            document.open();
+            writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", iccProfile);
+
+            PdfContentByte cb = writer.getDirectContent();
+            drawNotice(cb, letter);
+            writer.setPageEmpty(false);
+            document.newPage();
+            drawForm(cb, letter);
+            writer.setPageEmpty(false);
+            int pages = writer.getPageNumber();
+            writer.createXmpMetadata();
+            document.close();
+            return new RenderedLetter(out.toByteArray(), pages);
+        } catch (DocumentException | IOException e) {
+            throw new IllegalStateException("cannot render " + letter + ": " + e.getMessage(), e);
+        } finally {
+            if (document.isOpen()) {
+                try {
+                    document.close();
+                } catch (RuntimeException suppressed) {
+                    // Already failing: the first exception says why.
+                }
+            }
+        }
+    }
+
+    // --- page 1 ---------------------------------------------------------------------------------------------------
+
+    private void drawNotice(PdfContentByte cb, NoticeLetter letter) throws DocumentException {
+        float addressBottom = drawAddressBlock(cb, letter);
+        float senderBottom = drawSender(cb, letter);
+        float titleTop = Math.min(addressBottom - WINDOW_CLEAR, senderBottom - mm(6));
+        float titleSize = 15;
+        float titleBaseline = titleTop - ascent(fonts.bold(), titleSize);
+        showCentered(cb, LetterText.TITLE, fonts.bold(), titleSize, titleBaseline);
+        float titleBottom = titleBaseline + descent(fonts.bold(), titleSize);
+        // A thin rule under the title separates the envelope part from the body.
+        cb.saveState();
+        cb.setLineWidth(0.6f);
+        cb.moveTo(MARGIN_X, titleBottom - mm(1.5f));
+        cb.lineTo(TEXT_RIGHT, titleBottom - mm(1.5f));
+        cb.stroke();
+        cb.restoreState();
+
+        float contactTop = drawContact(cb);
+        Rectangle body = new Rectangle(MARGIN_X, contactTop + mm(3), TEXT_RIGHT, titleBottom - mm(4));
+        fill(cb, body, s -> noticeBody(s, letter), letter, "page 1");
+    }
+
+    /**
+     * The address block (domain.md §4.1, customer-barcode.md): 〒, town + block, building, name + 様, barcode, inside
+     * the configured box; everything shrinks together until it fits. Returns the box's bottom (PDF y).
+     */
+    private float drawAddressBlock(PdfContentByte cb, NoticeLetter letter) {
+        LetterSettings.AddressBlock box = settings.addressBlock();
+        Resident resident = letter.resident();
+        float left = mm(box.xMm());
+        float top = PAGE.getHeight() - mm(box.yMm());
+        float width = mm(box.maxWidthMm());
+        float height = mm(box.maxHeightMm());
+        boolean barcode = letter.customerBarcode().isPresent();
+        double barcodePt = settings.barcode().pointSize();
+        float barcodeHeight = barcode ? mm(settings.barcode().heightMm()) + BARCODE_CLEARANCE : 0;
+
+        BaseFont font = fonts.regular();
+        List<Line> lines = null;
+        for (float scale = 1f; scale >= 0.3f; scale -= 0.05f) {
+            float addressSize = 11 * scale;
+            float nameSize = 16 * scale;
+            List<Line> candidate = new ArrayList<>();
+            candidate.add(new Line("〒" + resident.postalCodeHyphenated(), font, addressSize, 0));
+            for (String part : LetterText.addressLines(resident)) {
+                for (String wrapped : wrap(part, font, addressSize, width)) {
+                    candidate.add(new Line(wrapped, font, addressSize, 0));
+                }
+            }
+            float gap = mm(2.5f) * scale;
+            for (String wrapped : wrap(resident.name() + "　様", font, nameSize, width)) {
+                candidate.add(new Line(wrapped, font, nameSize, gap));
+                gap = 0;
+            }
+            if (height(candidate) + barcodeHeight <= height) {
+                lines = candidate;
+                break;
+            }
+        }
+        if (lines == null) {
+            throw new IllegalStateException("the address of " + letter + " does not fit the address block");
+        }
+        float y = top;
+        for (Line line : lines) {
+            y -= line.gapBefore();
+            float baseline = y - ascent(line.font(), line.size());
+            show(cb, line.text(), line.font(), line.size(), left, baseline);
+            y = baseline + descent(line.font(), line.size()) - line.size() * 0.18f;
+        }
+        if (barcode) {
+            float textBottom = y + lines.getLast().size() * 0.18f;
+            barcodePainter.draw(cb, letter.customerBarcode().get(), left, textBottom - BARCODE_CLEARANCE, barcodePt);
+        }
+        return top - height;
+    }
+
+    /** Letter date and sender, right-aligned at the top right. Returns the bottom of the block (PDF y). */
+    private float drawSender(PdfContentByte cb, NoticeLetter letter) {
+        LetterSettings.Sender sender = settings.sender();
+        LetterSettings.AddressBlock box = settings.addressBlock();
+        float left = mm(box.xMm() + box.maxWidthMm()) + WINDOW_CLEAR;
+        float maxWidth = TEXT_RIGHT - left;
+        float y = PAGE.getHeight() - mm(box.yMm());
+        y = showRight(cb, Wareki.format(letter.letterDate()), fonts.regular(), 10.5f, y, maxWidth) - mm(5);
+        y = showRight(cb, sender.ward() + "　" + sender.section(), fonts.bold(), 10.5f, y, maxWidth) - mm(1.2f);
+        y = showRight(cb, "〒" + sender.postalCode(), fonts.regular(), 8.5f, y, maxWidth) - mm(0.6f);
+        y = showRight(cb, sender.address(), fonts.regular(), 8.5f, y, maxWidth) - mm(0.6f);
+        y = showRight(cb, "電話 " + sender.phone(), fonts.regular(), 8.5f, y, maxWidth);
+        return y;
+    }
+
+    /** お問い合わせ先, boxed at the bottom of page 1. Returns the top of the box (PDF y). */
+    private float drawContact(PdfContentByte cb) throws DocumentException {
+        Styles s = new Styles(fonts, 1f);
+        LetterSettings.Contact contact = settings.contact();
+        PdfPTable table = new PdfPTable(new float[] {1, 5});
+        table.setTotalWidth(TEXT_RIGHT - MARGIN_X);
+        table.setLockedWidth(true);
+        PdfPCell label = centered(s, s.tableBold, "お問い合わせ先");
+        label.setBackgroundColor(HEADER_FILL);
+        label.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        table.addCell(label);
+        List<String> lines = new ArrayList<>();
+        lines.add(LetterText.contactLine(contact));
+        if (!contact.note().isBlank()) {
+            lines.add(contact.note());
+        }
+        PdfPCell value = cell(s, s.table, lines.toArray(String[]::new));
+        value.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        table.addCell(value);
+        float top = BOTTOM + table.getTotalHeight();
+        table.writeSelectedRows(0, -1, MARGIN_X, top, cb);
+        return top;
+    }
+
+    private List<Element> noticeBody(Styles s, NoticeLetter letter) throws DocumentException {
+        ResidentAssessment assessment = letter.assessment();
+        List<Element> out = new ArrayList<>();
+        out.add(paragraph(s, LetterText.greeting(), s.body, 0, s.gap(2)));
+        for (String text : LetterText.explanation(assessment)) {
+            Paragraph p = paragraph(s, text, s.body, 0, s.gap(1.5f));
+            p.setFirstLineIndent(s.body.getSize());
+            out.add(p);
+        }
+
+        // Certificates table (domain.md §4.3).
+        out.add(heading(s, "あなたの電子証明書"));
+        PdfPTable certs = new PdfPTable(new float[] {21, 18, 24, 16, 21});
+        certs.setWidthPercentage(100);
+        for (String head : List.of("電子証明書の種類", "有効期限", "有効期限となる理由", "更新", "更新できる期間")) {
+            PdfPCell c = centered(s, s.tableBold, head);
+            c.setBackgroundColor(HEADER_FILL);
+            certs.addCell(c);
+        }
+        for (CertificateExpiry c : LetterText.rows(assessment)) {
+            certs.addCell(cell(s, s.tableBold, LetterText.kind(c.kind())));
+            certs.addCell(cell(s, s.table, Wareki.format(c.expiry()), "（" + Wareki.western(c.expiry()) + "）"));
+            certs.addCell(cell(s, s.table, LetterText.reason(c.reason())));
+            String status = LetterText.status(c, assessment);
+            certs.addCell(cell(s, c.due() ? s.tableBold : s.table, status.split("(?=（)")));
+            certs.addCell(cell(s, s.table, LetterText.periodCell(c, assessment).split("\n")));
+        }
+        out.add(certs);
+
+        // Renewal period, highlighted.
+        PdfPTable period = new PdfPTable(new float[] {1});
+        period.setWidthPercentage(100);
+        period.setSpacingBefore(s.gap(2.5f));
+        List<String> periodLines = LetterText.periodLines(assessment);
+        PdfPCell pc = new PdfPCell();
+        pc.setBorderWidth(1.2f);
+        pc.setBackgroundColor(PERIOD_FILL);
+        pc.setPadding(s.gap(2));
+        pc.setPaddingTop(s.gap(1.2f));
+        pc.setUseAscender(true);
+        pc.setUseDescender(true);
+        if (periodLines.size() == 1) {
+            Paragraph p = new Paragraph(s.lead(s.emphasis), chunk(LetterText.periodLabel(assessment) + "　", s.emphasis));
+            p.add(chunk(periodLines.getFirst(), s.emphasis));
+            p.setAlignment(Element.ALIGN_CENTER);
+            pc.addElement(p);
+        } else {
+            Paragraph p = new Paragraph(s.lead(s.emphasis), chunk(LetterText.periodLabel(assessment), s.emphasis));
+            p.setAlignment(Element.ALIGN_CENTER);
+            pc.addElement(p);
+            for (String line : periodLines) {
+                Paragraph lp = new Paragraph(s.lead(s.emphasis), chunk(line, s.emphasis));
+                lp.setAlignment(Element.ALIGN_CENTER);
+                pc.addElement(lp);
+            }
+        }
+        period.addCell(pc);
+        out.add(period);
+
+        // What to bring (§4.5).
+        out.add(heading(s, LetterText.bringHeading(settings)));
+        if (LetterText.cardVariant(assessment)) {
+            out.add(paragraph(s, LetterText.cardBringNote(), s.body, 0, s.gap(1)));
+        }
+        PdfPTable bring = new PdfPTable(new float[] {1, 1});
+        bring.setWidthPercentage(100);
+        for (String head : List.of("ご本人がお越しになる場合", "代理人がお越しになる場合")) {
+            PdfPCell c = centered(s, s.tableBold, head);
+            c.setBackgroundColor(HEADER_FILL);
+            bring.addCell(c);
+        }
+        PdfPCell self = bulletCell(s, LetterText.bringInPerson());
+        self.addElement(note(s, "※" + LetterText.bringInPersonNote(), s.small));
+        bring.addCell(self);
+        bring.addCell(bulletCell(s, LetterText.bringByProxy()));
+        out.add(bring);
+
+        LetterSettings.IdDocuments ids = settings.idDocuments();
+        Paragraph idHead = new Paragraph(s.lead(s.smallBold), chunk(LetterText.idHeading(), s.smallBold));
+        idHead.setSpacingBefore(s.gap(1.5f));
+        out.add(idHead);
+        out.add(idClass(s, "S", ids.classS()));
+        out.add(idClass(s, "A", ids.classA()));
+        out.add(idClass(s, "B", ids.classB()));
+        if (!ids.note().isBlank()) {
+            out.add(note(s, "※" + ids.note(), s.small));
+        }
+
+        // Where and when (§4.6).
+        out.add(heading(s, LetterText.officesHeading()));
+        PdfPTable offices = new PdfPTable(new float[] {33, 67});
+        offices.setWidthPercentage(100);
+        for (LetterSettings.Office office : settings.offices()) {
+            List<String> name = new ArrayList<>();
+            name.add(office.name());
+            PdfPCell n = cell(s, s.tableBold, name.toArray(String[]::new));
+            if (!office.location().isBlank()) {
+                n.addElement(new Paragraph(s.lead(s.small), chunk(office.location(), s.small)));
+            }
+            n.setBackgroundColor(HEADER_FILL);
+            offices.addCell(n);
+            offices.addCell(cell(s, s.table, office.hours().toArray(String[]::new)));
+        }
+        out.add(offices);
+        Paragraph closuresGap = new Paragraph(s.gap(1.5f));
+        out.add(closuresGap);
+        for (String closure : settings.closures()) {
+            out.add(note(s, "※" + closure, s.small));
+        }
+
+        // Notes (§4.7 and the after-expiry note).
+        out.add(heading(s, "ご注意"));
+        for (String text : LetterText.notes(letter)) {
+            boolean minor = text.equals(LetterText.minorNote());
+            out.add(note(s, "・" + text, minor ? s.bodyBold : s.body));
+        }
+        return out;
+    }
+
+    private Paragraph idClass(Styles s, String cls, String text) {
+        Paragraph p = new Paragraph(s.lead(s.small), chunk(cls + "　", s.smallBold));
+        p.add(chunk(text, s.small));
+        hang(p, s.small.getSize() * 1.5f);
+        return p;
+    }
+
+    // --- page 2 ---------------------------------------------------------------------------------------------------
+
+    private void drawForm(PdfContentByte cb, NoticeLetter letter) throws DocumentException {
+        Rectangle area = new Rectangle(MARGIN_X, mm(15), TEXT_RIGHT, PAGE.getHeight() - mm(15));
+        fill(cb, area, s -> formBody(s, letter), letter, "page 2");
+    }
+
+    private List<Element> formBody(Styles s, NoticeLetter letter) throws DocumentException {
+        Resident resident = letter.resident();
+        List<Element> out = new ArrayList<>();
+        Paragraph addressee = new Paragraph(s.lead(s.body), chunk(LetterText.formAddressee(settings.sender()), s.body));
+        out.add(addressee);
+
+        Paragraph title = new Paragraph(s.lead(s.title), chunk(LetterText.FORM_TITLE, s.title));
+        title.setAlignment(Element.ALIGN_CENTER);
+        title.setSpacingBefore(s.gap(2));
+        out.add(title);
+        Paragraph subtitle = new Paragraph(s.lead(s.bodyBold), chunk(LetterText.FORM_SUBTITLE, s.bodyBold));
+        subtitle.setAlignment(Element.ALIGN_CENTER);
+        subtitle.setSpacingAfter(s.gap(3));
+        out.add(subtitle);
+        out.add(paragraph(s, LetterText.formIntro(), s.body, 0, s.gap(3)));
+
+        // 照会 (the ward asks), prefilled with the resident.
+        out.add(heading(s, "照会（区からの確認）"));
+        out.add(paragraph(s, LetterText.formQuery(), s.body, 0, s.gap(1.5f)));
+        PdfPTable person = new PdfPTable(new float[] {22, 78});
+        person.setWidthPercentage(100);
+        formRow(person, s, "ご本人の氏名", cell(s, s.form, resident.name()), 0);
+        List<String> address = new ArrayList<>();
+        address.add("〒" + resident.postalCodeHyphenated());
+        address.addAll(LetterText.addressLines(resident));
+        formRow(person, s, "ご本人の住所", cell(s, s.form, address.toArray(String[]::new)), 0);
+        formRow(person, s, "生年月日", cell(s, s.form, Wareki.format(resident.birthDate())), 0);
+        out.add(person);
+
+        // 回答 (the resident answers): thick frame, boxes to fill in.
+        out.add(heading(s, "回答（ご本人が記入してください）"));
+        out.add(paragraph(s, LetterText.formAnswer(), s.body, 0, s.gap(1.5f)));
+        PdfPTable answer = new PdfPTable(new float[] {22, 78});
+        answer.setWidthPercentage(100);
+        float writeHeight = mm(14) * s.scale;
+        formRow(answer, s, "記入日", cell(s, s.form, LetterText.blankDate(letter.letterDate())), writeHeight);
+        formRow(answer, s, "ご本人の署名", blank(s), mm(22) * s.scale);
+        formRow(answer, s, "代理人の氏名", blank(s), writeHeight);
+        PdfPCell proxyAddress = cell(s, s.form, "〒　　　－");
+        formRow(answer, s, "代理人の住所", proxyAddress, mm(22) * s.scale, Element.ALIGN_TOP);
+        formRow(answer, s, "代理人の電話番号", blank(s), writeHeight);
+        PdfPCell relation = cell(s, s.form, String.join("　・　", LetterText.relationshipChoices()));
+        relation.addElement(new Paragraph(s.lead(s.small),
+                chunk("（該当するものを○で囲んでください。）", s.small)));
+        formRow(answer, s, "ご本人との関係", relation, writeHeight);
+        thickFrame(answer);
+        out.add(answer);
+
+        Paragraph notes = new Paragraph(s.gap(2));
+        out.add(notes);
+        out.add(note(s, "・代理人は、窓口で本人確認書類（S・A・Bのいずれか1点。1ページ目をご覧ください）をご提示ください。",
+                s.small));
+        out.add(note(s, "・記入した内容を訂正するときは、二重線を引いて書き直してください。", s.small));
+
+        // Office use.
+        Paragraph officeHead = new Paragraph(s.lead(s.smallBold), chunk("区使用欄", s.smallBold));
+        officeHead.setSpacingBefore(s.gap(3));
+        out.add(officeHead);
+        PdfPTable office = new PdfPTable(new float[] {1, 1, 1, 1});
+        office.setWidthPercentage(100);
+        for (String head : List.of("受付日", "受付者", "代理人の本人確認書類", "整理番号")) {
+            PdfPCell c = centered(s, s.small, head);
+            c.setBackgroundColor(HEADER_FILL);
+            office.addCell(c);
+        }
+        for (int i = 0; i < 2; i++) {
+            office.addCell(blank(s, mm(12) * s.scale));
+        }
+        PdfPCell classes = centered(s, s.form, "S ・ A ・ B");
+        classes.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        office.addCell(classes);
+        PdfPCell reference = centered(s, s.small, letter.resident().residentId());
+        reference.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        office.addCell(reference);
+        out.add(office);
+        return out;
+    }
+
+    private void formRow(PdfPTable table, Styles s, String label, PdfPCell value, float minHeight) {
+        formRow(table, s, label, value, minHeight, Element.ALIGN_MIDDLE);
+    }
+
+    private void formRow(PdfPTable table, Styles s, String label, PdfPCell value, float minHeight,
+                         int verticalAlignment) {
+        PdfPCell l = cell(s, s.tableBold, label);
+        l.setBackgroundColor(HEADER_FILL);
+        l.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        table.addCell(l);
+        value.setVerticalAlignment(verticalAlignment);
+        if (minHeight > 0) {
+            value.setMinimumHeight(minHeight);
+        }
+        table.addCell(value);
+    }
+
+    private static void thickFrame(PdfPTable table) {
+        // The answer part is framed thickly, as forms mark what the resident fills in (太枠).
+        table.setTableEvent((t, widths, heights, headerRows, rowStart, canvases) -> {
+            PdfContentByte line = canvases[PdfPTable.LINECANVAS];
+            float[] w = widths[0];
+            line.saveState();
+            line.setLineWidth(1.8f);
+            line.rectangle(w[0], heights[heights.length - 1], w[w.length - 1] - w[0],
+                    heights[0] - heights[heights.length - 1]);
+            line.stroke();
+            line.restoreState();
+        });
+    }
+
+    // --- flowing text ---------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Body {
+        List<Element> build(Styles styles) throws DocumentException;
+    }
+
+    /** Lays {@code body} into {@code area}, at the largest scale at which it fits. */
+    private void fill(PdfContentByte cb, Rectangle area, Body body, NoticeLetter letter, String where)
+            throws DocumentException {
+        for (float scale : BODY_SCALES) {
+            Styles s = new Styles(fonts, scale);
+            if (fits(cb, area, body.build(s))) {
+                ColumnText ct = column(cb, area, body.build(s));
+                ct.go();
+                return;
+            }
+        }
+        throw new IllegalStateException("the text of " + where + " of " + letter + " does not fit the page; "
+                + "shorten the configured office hours or notes");
+    }
+
+    private static boolean fits(PdfContentByte cb, Rectangle area, List<Element> elements) throws DocumentException {
+        ColumnText ct = column(cb, area, elements);
+        return !ColumnText.hasMoreText(ct.go(true));
+    }
+
+    private static ColumnText column(PdfContentByte cb, Rectangle area, List<Element> elements) {
+        ColumnText ct = new ColumnText(cb);
+        ct.setSimpleColumn(area.getLeft(), area.getBottom(), area.getRight(), area.getTop());
+        ct.setUseAscender(true);
+        elements.forEach(ct::addElement);
+        return ct;
+    }
+
+    /** Font sizes at one scale. */
+    private static final class Styles {
+        final float scale;
+        final Font body;
+        final Font bodyBold;
+        final Font small;
+        final Font smallBold;
+        final Font heading;
+        final Font table;
+        final Font tableBold;
+        final Font emphasis;
+        final Font title;
+        final Font form;
+
+        Styles(LetterFonts fonts, float scale) {
+            this.scale = scale;
+            body = new Font(fonts.regular(), 10f * scale);
+            bodyBold = new Font(fonts.bold(), 10f * scale);
+            small = new Font(fonts.regular(), 8.2f * scale);
+            smallBold = new Font(fonts.bold(), 8.2f * scale);
+            heading = new Font(fonts.bold(), 11f * scale);
+            table = new Font(fonts.regular(), 9.3f * scale);
+            tableBold = new Font(fonts.bold(), 9.3f * scale);
+            emphasis = new Font(fonts.bold(), 11f * scale);
+            title = new Font(fonts.bold(), 16f * scale);
+            form = new Font(fonts.regular(), 11f * scale);
+        }
+
+        float lead(Font f) {
+            return f.getSize() * 1.45f;
+        }
+
+        float gap(float millimetres) {
+            return mm(millimetres) * scale;
+        }
+    }
+
+    private static Paragraph heading(Styles s, String text) {
+        Paragraph p = new Paragraph(s.lead(s.heading), chunk("■ " + text, s.heading));
+        p.setSpacingBefore(s.gap(3));
+        p.setSpacingAfter(s.gap(1));
+        p.setKeepTogether(true);
+        return p;
+    }
+
+    private static Paragraph paragraph(Styles s, String text, Font font, float before, float after) {
+        Paragraph p = new Paragraph(s.lead(font), chunk(text, font));
+        p.setSpacingBefore(before);
+        p.setSpacingAfter(after);
+        p.setAlignment(Element.ALIGN_JUSTIFIED);
+        return p;
+    }
+
+    /** A paragraph whose first character (・ or ※) hangs: continuation lines align with the text after it. */
+    private static Paragraph note(Styles s, String text, Font font) {
+        Paragraph p = new Paragraph(s.lead(font) * 0.95f, chunk(text, font));
+        hang(p, font.getSize());
+        return p;
+    }
+
+    private static void hang(Paragraph p, float indent) {
+        p.setIndentationLeft(indent);
+        p.setFirstLineIndent(-indent);
+    }
+
+    private static PdfPCell bulletCell(Styles s, List<String> items) {
+        PdfPCell c = cell(s, s.table);
+        for (String item : items) {
+            c.addElement(note(s, "・" + item, s.table));
+        }
+        return c;
+    }
+
+    private static PdfPCell cell(Styles s, Font font, String... lines) {
+        return cell(s, font, Element.ALIGN_LEFT, lines);
+    }
+
+    private static PdfPCell centered(Styles s, Font font, String... lines) {
+        PdfPCell c = cell(s, font, Element.ALIGN_CENTER, lines);
+        c.setHorizontalAlignment(Element.ALIGN_CENTER);
+        return c;
+    }
+
+    private static PdfPCell cell(Styles s, Font font, int alignment, String... lines) {
+        PdfPCell c = new PdfPCell();
+        c.setBorderWidth(0.6f);
+        c.setPaddingLeft(s.gap(1.5f));
+        c.setPaddingRight(s.gap(1.5f));
+        c.setPaddingTop(s.gap(1.2f));
+        c.setPaddingBottom(s.gap(1.4f));
+        c.setUseAscender(true);
+        c.setUseDescender(true);
+        for (String line : lines) {
+            Paragraph p = new Paragraph(s.lead(font) * 0.95f, chunk(line, font));
+            p.setAlignment(alignment);
+            c.addElement(p);
+        }
+        return c;
+    }
+
+    private static PdfPCell blank(Styles s) {
+        return cell(s, s.form);
+    }
+
+    private static PdfPCell blank(Styles s, float minHeight) {
+        PdfPCell c = cell(s, s.form);
+        c.setMinimumHeight(minHeight);
+        return c;
+    }
+
+    private static Chunk chunk(String text, Font font) {
+        Chunk c = new Chunk(text, font);
+        c.setSplitCharacter(JapaneseLineBreak.INSTANCE);
+        return c;
+    }
+
+    // --- single lines ---------------------------------------------------------------------------------------------
+
+    private record Line(String text, BaseFont font, float size, float gapBefore) {
+    }
+
+    private static float height(List<Line> lines) {
+        float h = 0;
+        for (Line line : lines) {
+            h += line.gapBefore() + ascent(line.font(), line.size()) - descent(line.font(), line.size())
+                    + line.size() * 0.18f;
+        }
+        return h - lines.getLast().size() * 0.18f;
+    }
+
+    /** Breaks {@code text} into lines no wider than {@code width}, at a space when possible, never inside a pair. */
+    static List<String> wrap(String text, BaseFont font, float size, float width) {
+        List<String> lines = new ArrayList<>();
+        String rest = text.strip();
+        while (!rest.isEmpty()) {
+            if (font.getWidthPoint(rest, size) <= width) {
+                lines.add(rest);
+                break;
+            }
+            int end = 0;
+            int lastSpace = -1;
+            int i = 0;
+            while (i < rest.length()) {
+                int next = i + Character.charCount(rest.codePointAt(i));
+                if (font.getWidthPoint(rest.substring(0, next), size) > width) {
+                    break;
+                }
+                if (Character.isWhitespace(rest.codePointAt(i)) && i > 0) {
+                    lastSpace = i;
+                }
+                end = next;
+                i = next;
+            }
+            if (end == 0) {
+                end = Character.charCount(rest.codePointAt(0));
+            }
+            // 行頭禁則: pull the character before a closing mark onto the next line with it.
+            while (end > 1 && end < rest.length() && JapaneseLineBreak.noStart(rest.charAt(end))) {
+                end -= Character.isLowSurrogate(rest.charAt(end - 1)) ? 2 : 1;
+            }
+            int cut = lastSpace > 0 && isLatin(rest.codePointAt(end - 1)) && end < rest.length()
+                    && isLatin(rest.codePointAt(end)) ? lastSpace : end;
+            lines.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        return lines;
+    }
+
+    private static boolean isLatin(int cp) {
+        return cp < 0x2E80 && Character.isLetterOrDigit(cp);
+    }
+
+    private static void show(PdfContentByte cb, String text, BaseFont font, float size, float x, float baseline) {
+        cb.beginText();
+        cb.setFontAndSize(font, size);
+        cb.setTextMatrix(x, baseline);
+        cb.showText(text);
+        cb.endText();
+    }
+
+    private static void showCentered(PdfContentByte cb, String text, BaseFont font, float size, float baseline) {
+        float width = font.getWidthPoint(text, size);
+        show(cb, text, font, size, (PAGE.getWidth() - width) / 2, baseline);
+    }
+
+    /**
+     * One right-aligned line whose top is at {@code top}, shrunk to {@code maxWidth} if needed. Returns its bottom.
+     */
+    private static float showRight(PdfContentByte cb, String text, BaseFont font, float size, float top,
+                                   float maxWidth) {
+        float fitted = Math.min(size, size * maxWidth / Math.max(1f, font.getWidthPoint(text, size)));
+        float baseline = top - ascent(font, fitted);
+        show(cb, text, font, fitted, TEXT_RIGHT - font.getWidthPoint(text, fitted), baseline);
+        return baseline + descent(font, fitted);
+    }
+
+    static float ascent(BaseFont font, float size) {
+        return font.getFontDescriptor(BaseFont.ASCENT, size);
+    }
+
+    /** Negative: below the baseline. */
+    static float descent(BaseFont font, float size) {
+        return font.getFontDescriptor(BaseFont.DESCENT, size);
+    }
+
+    static float mm(double millimetres) {
+        return (float) millimetres * PT_PER_MM;
+    }
+}
