@@ -27,10 +27,15 @@ final class JobRun {
     }
 
     int run(Path input, String runDate, String... extra) {
+        return ExpiryNoticesApplication.run(args(input, runDate, extra).toArray(String[]::new));
+    }
+
+    /** The command-line arguments of a run, as an operator would type them. */
+    List<String> args(Path input, String runDate, String... extra) {
         List<String> args = new ArrayList<>(List.of("--input=" + input, "--output-dir=" + out,
                 "--run-date=" + runDate, "--spring.datasource.url=" + dbUrl));
         args.addAll(List.of(extra));
-        return ExpiryNoticesApplication.run(args.toArray(String[]::new));
+        return args;
     }
 
     Path folder(String runDate) {

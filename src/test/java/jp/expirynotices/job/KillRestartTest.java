@@ -1,0 +1,156 @@
+package jp.expirynotices.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import jp.expirynotices.ExpiryNoticesApplication;
+
+/**
+ * Kills a real child process (SIGKILL) in the middle of selection, of drawing letters and of writing bundles, then
+ * runs the same command again: the run completes with the oracle's letters, each exactly once.
+ */
+class KillRestartTest {
+
+    static final String RUN_DATE = "2026-11-24";
+    static final String[] SMALL_CHUNKS = {"--notices.chunk-size=5", "--notices.bundle-size=10"};
+    static final Pattern FIXTURE_ID = Pattern.compile("^([A-Z][0-9]+),");
+
+    @TempDir
+    static Path shared;
+    static Path registry;
+    static List<String> oracleManifest;
+    static List<String> oracleLedger;
+
+    @BeforeAll
+    static void oracle() throws IOException {
+        registry = shared.resolve("registry.csv");
+        List<String> fixture = Files.readAllLines(JobRun.fixture("registry-small.csv"));
+        List<String> lines = new ArrayList<>(List.of(fixture.get(0)));
+        for (int copy = 1; copy <= 12; copy++) {
+            String suffix = String.format("x%02d,", copy);
+            for (String line : fixture.subList(1, fixture.size())) {
+                lines.add(FIXTURE_ID.matcher(line).replaceFirst("$1" + suffix));
+            }
+        }
+        Files.write(registry, lines);
+        JobRun oracle = new JobRun(shared.resolve("oracle"));
+        assertThat(oracle.run(registry, RUN_DATE, SMALL_CHUNKS)).isZero();
+        oracleManifest = withoutHashes(oracle.lines(RUN_DATE, "manifest.csv"));
+        oracleLedger = ledger(oracle);
+        assertThat(oracleManifest).hasSize(1 + 5 * 12);
+    }
+
+    @ParameterizedTest(name = "killed at {0}")
+    @ValueSource(strings = {"select:4", "render:3", "bundle:2"})
+    void killedRunIsFinishedBySameCommandWithEachLetterOnce(String point, @TempDir Path dir) throws Exception {
+        JobRun job = new JobRun(dir);
+        Child first = Child.start(job.args(registry, RUN_DATE, with(SMALL_CHUNKS,
+                "--notices.debug-pause-at=" + point)));
+        assertThat(first.awaitLine(PausePoint.MARKER + point, 120)).as("reached " + point).isTrue();
+        first.process.destroyForcibly();
+        first.process.waitFor(30, TimeUnit.SECONDS);
+        assertThat(job.folder(RUN_DATE).resolve("_SUCCESS")).doesNotExist();
+
+        Child second = Child.start(job.args(registry, RUN_DATE, SMALL_CHUNKS));
+        assertThat(second.process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.process.exitValue()).as(second.output()).isZero();
+        assertThat(second.output()).contains("recovered");
+
+        assertThat(withoutHashes(job.lines(RUN_DATE, "manifest.csv"))).isEqualTo(oracleManifest);
+        try (Stream<Path> letters = Files.list(job.folder(RUN_DATE).resolve("letters"))) {
+            assertThat(letters.map(p -> p.getFileName().toString()).sorted().toList())
+                    .isEqualTo(oracleManifest.stream().skip(1).map(l -> l.split(",")[6].substring(8)).sorted()
+                            .toList());
+        }
+        try (Stream<Path> all = Files.walk(job.folder(RUN_DATE))) {
+            assertThat(all.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+        }
+        assertThat(ledger(job)).isEqualTo(oracleLedger);
+        assertThat(job.folder(RUN_DATE).resolve("_SUCCESS")).exists();
+    }
+
+    private static String[] with(String[] base, String extra) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + 1);
+        all[base.length] = extra;
+        return all;
+    }
+
+    /** Manifest rows without sha256 (a redrawn PDF has a new creation date, so new bytes). */
+    private static List<String> withoutHashes(List<String> manifest) {
+        return manifest.stream().map(l -> {
+            String[] f = l.split(",", -1);
+            f[8] = "";
+            return String.join(",", f);
+        }).toList();
+    }
+
+    private static List<String> ledger(JobRun job) {
+        return job.jdbc().queryForList("SELECT RESIDENT_ID || ',' || KIND || ',' || EXPIRES_ON FROM EN_NOTICE_LEDGER "
+                + "ORDER BY 1", String.class);
+    }
+
+    /** The application in its own JVM, with its log collected. */
+    record Child(Process process, StringBuffer log, List<Waiter> waiters) {
+
+        record Waiter(String text, CountDownLatch latch) {
+        }
+
+        static Child start(List<String> args) throws IOException {
+            String java = ProcessHandle.current().info().command()
+                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
+                    System.getProperty("java.class.path"), ExpiryNoticesApplication.class.getName()));
+            command.addAll(args);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Child child = new Child(process, new StringBuffer(), new java.util.concurrent.CopyOnWriteArrayList<>());
+            Thread pump = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = r.readLine(); line != null; line = r.readLine()) {
+                        child.log.append(line).append('\n');
+                        for (Waiter w : child.waiters) {
+                            if (line.contains(w.text)) {
+                                w.latch.countDown();
+                            }
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the process was killed
+                }
+            });
+            pump.setDaemon(true);
+            pump.start();
+            return child;
+        }
+
+        boolean awaitLine(String text, int seconds) throws InterruptedException {
+            Waiter w = new Waiter(text, new CountDownLatch(1));
+            waiters.add(w);
+            if (log.toString().contains(text)) {
+                return true;
+            }
+            return w.latch.await(seconds, TimeUnit.SECONDS);
+        }
+
+        String output() {
+            return log.toString();
+        }
+    }
+}
