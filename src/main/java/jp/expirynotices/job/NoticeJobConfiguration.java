@@ -68,11 +68,12 @@ public class NoticeJobConfiguration {
     @StepScope
     public ScreeningProcessor screeningProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
                                                  JobSettings settings, RunStore store,
-                                                 RegistryItemReader registryReader) {
+                                                 RegistryItemReader registryReader, LetterRendering rendering) {
         RunRequest request = RunRequest.of(stepExecution.getJobParameters());
         long instanceId = stepExecution.getJobExecution().getJobInstanceId();
         Screener screener = new Screener(request.runDate(), settings.calculator(),
-                (id, expiries) -> store.alreadyNotified(id, expiries, instanceId));
+                (id, expiries) -> store.alreadyNotified(id, expiries, instanceId),
+                rendering.fonts()::missingCodePoints);
         return new ScreeningProcessor(screener, registryReader);
     }
 

@@ -22,17 +22,26 @@ public final class Screener {
         Set<CertificateKind> alreadyNotified(String residentId, Map<CertificateKind, LocalDate> expiries);
     }
 
+    /** Code points of a text that the letter font cannot draw (外字). */
+    @FunctionalInterface
+    public interface GlyphCheck {
+        Set<Integer> missing(String text);
+    }
+
     public static final String HOLD_MAIL = "HOLD_MAIL";
+    public static final String GLYPH_MISSING = "GLYPH_MISSING";
 
     private final RegistryValidator validator;
     private final ExpiryCalculator calculator;
     private final Ledger ledger;
+    private final GlyphCheck glyphs;
     private final LocalDate runDate;
 
-    public Screener(LocalDate runDate, ExpiryCalculator calculator, Ledger ledger) {
+    public Screener(LocalDate runDate, ExpiryCalculator calculator, Ledger ledger, GlyphCheck glyphs) {
         this.validator = new RegistryValidator(runDate);
         this.calculator = calculator;
         this.ledger = ledger;
+        this.glyphs = glyphs;
         this.runDate = runDate;
     }
 
@@ -57,10 +66,28 @@ public final class Screener {
         if (!assessment.due()) {
             return new Screening.NotDue(assessment.notDueReason().orElseThrow(), assessment.leapDayPolicyUsed());
         }
-        Candidate.Status status = resident.holdMail() ? Candidate.Status.HELD : Candidate.Status.SELECTED;
-        Candidate candidate = new Candidate(resident, status, resident.holdMail() ? HOLD_MAIL : null,
+        String heldReason = heldReason(resident);
+        Candidate.Status status = heldReason == null ? Candidate.Status.SELECTED : Candidate.Status.HELD;
+        Candidate candidate = new Candidate(resident, status, heldReason,
                 assessment.earliestExpiry().orElseThrow(), assessment.dueKindsCode(), assessment.reason().orElseThrow(),
                 assessment.alreadyNotified(), 0);
         return new Screening.Staged(candidate, assessment);
+    }
+
+    /**
+     * Why a due resident gets no letter: mail held by the registry, or a name or address the font cannot draw
+     * exactly (a letter with a missing or substitute glyph would go to the wrong door).
+     */
+    private String heldReason(Resident r) {
+        if (r.holdMail()) {
+            return HOLD_MAIL;
+        }
+        Set<Integer> missing = glyphs.missing(r.name() + r.addressTown() + r.addressBlock() + r.addressBuilding());
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return GLYPH_MISSING + ": " + missing.stream().sorted()
+                .map(cp -> String.format("U+%04X", cp))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 }

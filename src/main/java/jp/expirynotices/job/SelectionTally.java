@@ -51,7 +51,9 @@ public final class SelectionTally {
         Candidate c = s.candidate();
         if (c.status() == Candidate.Status.HELD) {
             increment(HELD);
-            increment("held." + c.heldReason());
+            String reason = c.heldReason();
+            int colon = reason.indexOf(':');
+            increment("held." + (colon < 0 ? reason : reason.substring(0, colon)));
             return;
         }
         increment(SELECTED);
