@@ -26,9 +26,16 @@ public class ExpiryNoticesApplication {
         try {
             return SpringApplication.exit(app.run(args));
         } catch (RuntimeException e) {
-            // The context could not start (database unreachable or locked, bad setting): a one-line reason.
-            System.err.println("expiry-notices: cannot start: " + rootMessage(e));
-            return 1;
+            // The context could not start (database unreachable or locked, bad setting): a one-line reason; the
+            // stack trace is in the log with --debug.
+            String root = rootMessage(e);
+            if (root.contains("lockFile") || root.contains("lock acquisition")) {
+                System.err.println("expiry-notices: the job database is in use by another run (" + root
+                        + "); not started");
+                return 1;
+            }
+            System.err.println("expiry-notices: cannot start: " + root);
+            return e.getClass().getSimpleName().contains("Bind") || root.contains("notices.") ? 2 : 1;
         }
     }
 

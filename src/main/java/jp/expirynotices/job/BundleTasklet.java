@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import jp.expirynotices.mailing.BundleResult;
 import jp.expirynotices.mailing.BundleWriter;
 import jp.expirynotices.mailing.BundledLetter;
+import jp.expirynotices.report.CsvTable;
 import jp.expirynotices.report.OutputFiles;
 
 /**
@@ -27,6 +28,9 @@ import jp.expirynotices.report.OutputFiles;
 public class BundleTasklet implements Tasklet {
 
     public static final String PRINT = "print";
+    public static final String INDEX = "bundles.csv";
+    public static final List<String> INDEX_HEADER = List.of("bundle_file", "first_page", "pages", "sequence",
+            "resident_id");
     private static final Logger log = LoggerFactory.getLogger(BundleTasklet.class);
 
     private final RunStore store;
@@ -64,10 +68,16 @@ public class BundleTasklet implements Tasklet {
             BundleResult result = new BundleWriter(bundleSize)
                     .write(letters, print, bundle -> pausePoint.reached("bundle", ++written[0]));
             removeStaleBundles(print, result.bundles().size());
+            List<List<String>> index = new ArrayList<>(result.letters().size());
+            int sequence = 0;
             for (BundledLetter b : result.letters()) {
-                store.recordBundle(instanceId, residentByFile.get(b.letter()), PRINT + "/" + b.bundleFile(),
-                        b.firstPage());
+                String residentId = residentByFile.get(b.letter());
+                store.recordBundle(instanceId, residentId, PRINT + "/" + b.bundleFile(), b.firstPage());
+                index.add(List.of(PRINT + "/" + b.bundleFile(), Integer.toString(b.firstPage()),
+                        Integer.toString(b.pageCount()), Integer.toString(++sequence), residentId));
             }
+            // Where each letter sits in the bundles, so the mailing team can reprint one letter from a bundle.
+            CsvTable.write(print.resolve(INDEX), INDEX_HEADER, index);
             contribution.incrementWriteCount(result.bundles().size());
             log.info("bundles: {} letters in {} bundles", letters.size(), result.bundles().size());
         } catch (IOException e) {

@@ -2,15 +2,11 @@ package jp.expirynotices.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -64,13 +60,13 @@ class KillRestartTest {
         Child first = Child.start(job.args(registry, RUN_DATE, with(SMALL_CHUNKS,
                 "--notices.debug-pause-at=" + point)));
         assertThat(first.awaitLine(PausePoint.MARKER + point, 120)).as("reached " + point).isTrue();
-        first.process.destroyForcibly();
-        first.process.waitFor(30, TimeUnit.SECONDS);
+        first.process().destroyForcibly();
+        first.process().waitFor(30, TimeUnit.SECONDS);
         assertThat(job.folder(RUN_DATE).resolve("_SUCCESS")).doesNotExist();
 
         Child second = Child.start(job.args(registry, RUN_DATE, SMALL_CHUNKS));
-        assertThat(second.process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.process.exitValue()).as(second.output()).isZero();
+        assertThat(second.process().waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.process().exitValue()).as(second.output()).isZero();
         assertThat(second.output()).contains("recovered");
 
         assertThat(withoutHashes(job.lines(RUN_DATE, "manifest.csv"))).isEqualTo(oracleManifest);
@@ -84,6 +80,33 @@ class KillRestartTest {
         }
         assertThat(ledger(job)).isEqualTo(oracleLedger);
         assertThat(job.folder(RUN_DATE).resolve("_SUCCESS")).exists();
+    }
+
+    @org.junit.jupiter.api.Test
+    void secondRunForTheSameDateIsRefusedWhileTheFirstRuns(@TempDir Path dir) throws Exception {
+        JobRun job = new JobRun(dir);
+        Child first = Child.start(job.args(registry, RUN_DATE, with(SMALL_CHUNKS, "--notices.debug-pause-at=render:1")));
+        try {
+            assertThat(first.awaitLine(PausePoint.MARKER + "render:1", 120)).isTrue();
+            Child second = Child.start(job.args(registry, RUN_DATE, SMALL_CHUNKS));
+            assertThat(second.process().waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.process().exitValue()).as(second.output()).isEqualTo(1);
+            assertThat(second.output()).contains("in use by another run").doesNotContain("\tat ");
+            assertThat(first.process().isAlive()).isTrue();
+        } finally {
+            first.process().destroyForcibly();
+            first.process().waitFor(30, TimeUnit.SECONDS);
+        }
+        // the run-date lock alone (a shared database such as PostgreSQL has no file lock): in-process
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                job.folder(RUN_DATE).resolve(NightlyRun.LOCK_FILE), java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = ch.lock()) {
+            JobRun other = new JobRun(dir.resolve("other-db"));
+            List<String> args = new ArrayList<>(other.args(registry, RUN_DATE, SMALL_CHUNKS));
+            args.set(1, "--output-dir=" + job.out);
+            assertThat(ExpiryNoticesApplication.run(args.toArray(String[]::new))).isEqualTo(1);
+            assertThat(lock.isValid()).isTrue();
+        }
     }
 
     private static String[] with(String[] base, String extra) {
@@ -104,53 +127,5 @@ class KillRestartTest {
     private static List<String> ledger(JobRun job) {
         return job.jdbc().queryForList("SELECT RESIDENT_ID || ',' || KIND || ',' || EXPIRES_ON FROM EN_NOTICE_LEDGER "
                 + "ORDER BY 1", String.class);
-    }
-
-    /** The application in its own JVM, with its log collected. */
-    record Child(Process process, StringBuffer log, List<Waiter> waiters) {
-
-        record Waiter(String text, CountDownLatch latch) {
-        }
-
-        static Child start(List<String> args) throws IOException {
-            String java = ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
-                    System.getProperty("java.class.path"), ExpiryNoticesApplication.class.getName()));
-            command.addAll(args);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            Child child = new Child(process, new StringBuffer(), new java.util.concurrent.CopyOnWriteArrayList<>());
-            Thread pump = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = r.readLine(); line != null; line = r.readLine()) {
-                        child.log.append(line).append('\n');
-                        for (Waiter w : child.waiters) {
-                            if (line.contains(w.text)) {
-                                w.latch.countDown();
-                            }
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // the process was killed
-                }
-            });
-            pump.setDaemon(true);
-            pump.start();
-            return child;
-        }
-
-        boolean awaitLine(String text, int seconds) throws InterruptedException {
-            Waiter w = new Waiter(text, new CountDownLatch(1));
-            waiters.add(w);
-            if (log.toString().contains(text)) {
-                return true;
-            }
-            return w.latch.await(seconds, TimeUnit.SECONDS);
-        }
-
-        String output() {
-            return log.toString();
-        }
     }
 }

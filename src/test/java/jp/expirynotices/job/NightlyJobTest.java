@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +33,40 @@ class NightlyJobTest {
                 + "ORDER BY RESIDENT_ID, KIND", String.class)).containsExactlyElementsOf(FixtureExpectations.LEDGER);
         assertThat(job.jdbc().queryForObject("SELECT COUNT(*) FROM EN_CANDIDATE WHERE NAME IS NOT NULL",
                 Integer.class)).as("personal data cleared after the run").isZero();
+    }
+
+    @Test
+    void bundleIndexIsTrueForEveryLetterAndEachStartsOnAnOddPage() throws IOException {
+        JobRun job = new JobRun(dir);
+        assertThat(job.run(REGISTRY, "2026-11-24", "--notices.bundle-size=2")).isZero();
+        Path folder = job.folder("2026-11-24");
+        List<String> index = job.lines("2026-11-24", "print/bundles.csv");
+        assertThat(index.get(0)).isEqualTo("bundle_file,first_page,pages,sequence,resident_id");
+        assertThat(index).hasSize(1 + FixtureExpectations.SELECTED);
+        List<String> manifest = job.lines("2026-11-24", "manifest.csv");
+        for (int i = 1; i < index.size(); i++) {
+            String[] row = index.get(i).split(",");
+            String[] letter = manifest.get(i).split(",", -1);
+            assertThat(row[3]).isEqualTo(letter[0]);
+            assertThat(row[4]).isEqualTo(letter[1]);
+            assertThat(row[0]).isEqualTo(String.format("print/bundle-%04d.pdf", (i + 1) / 2));
+            int first = Integer.parseInt(row[1]);
+            int pages = Integer.parseInt(row[2]);
+            assertThat(first % 2).as("starts on an odd page").isEqualTo(1);
+            assertThat(Integer.toString(pages)).isEqualTo(letter[7]);
+            try (PDDocument bundle = Loader.loadPDF(folder.resolve(row[0]).toFile());
+                 PDDocument single = Loader.loadPDF(folder.resolve(letter[6]).toFile())) {
+                PDFTextStripper inBundle = new PDFTextStripper();
+                inBundle.setStartPage(first);
+                inBundle.setEndPage(first + pages - 1);
+                assertThat(inBundle.getText(bundle)).isEqualTo(new PDFTextStripper().getText(single));
+            }
+        }
+        try (PDDocument last = Loader.loadPDF(folder.resolve("print/bundle-0003.pdf").toFile())) {
+            assertThat(last.getNumberOfPages()).isEqualTo(2);
+        }
+        assertThat(folder.resolve("print/bundle-0004.pdf")).doesNotExist();
+        assertThat(job.metric("2026-11-24", "bundles")).isEqualTo("3");
     }
 
     @Test
