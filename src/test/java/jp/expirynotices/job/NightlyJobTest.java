@@ -70,6 +70,19 @@ class NightlyJobTest {
     }
 
     @Test
+    void envelopeCalibrationOptionWritesOneSheetAndRunsNoJob() throws IOException {
+        JobRun job = new JobRun(dir);
+        Path sheet = dir.resolve("calibration.pdf");
+        assertThat(job.run(REGISTRY, "2026-11-24", "--envelope-calibration=" + sheet,
+                "--notices.letter.address-block.x-mm=25")).isZero();
+        try (PDDocument pdf = Loader.loadPDF(sheet.toFile())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            assertThat(new PDFTextStripper().getText(pdf)).contains("封筒窓位置").contains("25");
+        }
+        assertThat(job.folder("2026-11-24")).doesNotExist();
+    }
+
+    @Test
     void sameRunDateAgainDoesNothingAndNextNightSendsNoSecondLetter() throws IOException {
         JobRun job = new JobRun(dir);
         assertThat(job.run(REGISTRY, "2026-11-24")).isZero();
