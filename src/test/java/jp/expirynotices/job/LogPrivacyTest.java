@@ -33,6 +33,8 @@ class LogPrivacyTest {
             List<String> args = new ArrayList<>(job.args(registry, "2026-11-24", extra));
             args.add("--logging.level.root=DEBUG");
             args.add("--logging.level.jp.expirynotices=TRACE");
+            args.add("--notices.chunk-size=2");
+            args.add("--notices.progress-interval=0s");
             Child child = Child.start(args);
             assertThat(child.process().waitFor(180, TimeUnit.SECONDS)).isTrue();
             assertThat(child.process().exitValue()).as(child.output()).isZero();
@@ -40,6 +42,9 @@ class LogPrivacyTest {
         }
         String text = log.toString();
         assertThat(text).contains("DEBUG").contains("2026-11-24").contains("already completed");
+        // progress lines and the final one-line summary carry counts only
+        assertThat(text).containsPattern("render: 2/5 letters \\(\\d+/s, ETA \\d+ s\\)")
+                .contains("14 rows read, 3 rejected, 5 selected, 2 held, 5 letters, 10 pages, 1 bundles -> ");
 
         List<String> personal = personalValues(registry);
         assertThat(personal).hasSizeGreaterThan(40);

@@ -99,6 +99,29 @@ class NightlyJobTest {
     }
 
     @Test
+    void renewedCertificateIsNotifiedAgainWhenItsOwnWindowOpens() throws IOException {
+        String header = Files.readAllLines(REGISTRY).get(0);
+        Path before = dir.resolve("before.csv");
+        Files.writeString(before, header + "\nR7,池袋 一郎,,1985-12-20,1710021,東京都豊島区西池袋,3-16-4,,2031-12-20,"
+                + ",,,2021-12-21,,active,\n");
+        // renewed inside the window on 2026-12-01: J-LIS records the new expiry (6th birthday)
+        Path after = dir.resolve("after.csv");
+        Files.writeString(after, header + "\nR7,池袋 一郎,,1985-12-20,1710021,東京都豊島区西池袋,3-16-4,,2036-12-20,"
+                + ",,,2026-12-01,2032-12-20,active,\n");
+        JobRun job = new JobRun(dir);
+        assertThat(job.run(before, "2026-11-24")).isZero();
+        assertThat(job.run(after, "2026-12-02")).isZero();
+        assertThat(job.metric("2026-12-02", "letters")).isEqualTo("0");
+        assertThat(job.metric("2026-12-02", "not_selected.NOT_YET_DUE")).isEqualTo("1");
+        assertThat(job.run(after, "2032-09-21")).isZero();
+        assertThat(job.lines("2032-09-21", "manifest.csv")).hasSize(2);
+        assertThat(job.lines("2032-09-21", "manifest.csv").get(1)).startsWith("1,R7,1710021,2032-12-20,AUTH,OWN_LIMIT,");
+        assertThat(job.jdbc().queryForList("SELECT KIND || ',' || EXPIRES_ON || ',' || RUN_DATE FROM EN_NOTICE_LEDGER "
+                + "ORDER BY RUN_DATE", String.class)).containsExactly("AUTH,2026-12-20,2026-11-24",
+                "AUTH,2032-12-20,2032-09-21");
+    }
+
+    @Test
     void dryRunWritesReportsButNoLettersNoLedgerNoSuccess() {
         JobRun job = new JobRun(dir);
         assertThat(job.run(REGISTRY, "2026-11-24", "--dry-run")).isZero();
