@@ -19,6 +19,7 @@ import jp.expirynotices.expiry.LeapDayPolicy;
  * @param maxRejects    rejected rows tolerated before the run fails; -1 = no limit (a file where every row is
  *                      rejected fails all the same)
  * @param progressInterval how often long steps log a progress line
+ * @param renderThreads letters drawn in parallel (partitions of the render step); 0 = one per processor
  * @param debugPauseAt  crash tests only ({@code notices.debug-pause-at=STEP:N}, see {@link PausePoint})
  */
 @ConfigurationProperties(prefix = "notices")
@@ -32,11 +33,15 @@ public record JobSettings(
         @DefaultValue("500") int bundleSize,
         @DefaultValue("-1") long maxRejects,
         @DefaultValue("5s") java.time.Duration progressInterval,
+        @DefaultValue("0") int renderThreads,
         @DefaultValue("") String debugPauseAt) {
 
     public JobSettings {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("notices.chunk-size must be at least 1");
+        }
+        if (renderThreads <= 0) {
+            renderThreads = Runtime.getRuntime().availableProcessors();
         }
         if (bundleSize < 1) {
             throw new IllegalArgumentException("notices.bundle-size must be at least 1");

@@ -28,13 +28,12 @@ public class LetterFileWriter implements ItemWriter<PendingLetter>, StepExecutio
     private long chunks;
 
     public LetterFileWriter(RunStore store, Path runFolder, LocalDate runDate, PausePoint pausePoint,
-                            java.time.Duration progressInterval) {
+                            ProgressReporter progress) {
         this.store = store;
         this.runFolder = runFolder;
         this.runDate = runDate;
         this.pausePoint = pausePoint;
-        this.progress = new ProgressReporter("render", "letters", () -> store.countSelected(instanceId),
-                progressInterval);
+        this.progress = progress;
     }
 
     @Override

@@ -12,12 +12,14 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import jp.expirynotices.registry.RawRecord;
@@ -95,11 +97,35 @@ public class NoticeJobConfiguration {
                 .build();
     }
 
+    /**
+     * Letters are drawn by {@code notices.render-threads} workers, each on a range of the mailing sequence. A failed
+     * run restarts only the workers that did not finish.
+     */
     @Bean
-    public Step renderStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
-                           JdbcPagingItemReader<Candidate> pendingLetterReader, LetterProcessor letterProcessor,
-                           LetterFileWriter letterFileWriter) {
+    public Step renderStep(JobRepository jobRepository, Step renderWorkerStep, RenderPartitioner renderPartitioner,
+                           JobSettings settings) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("render-");
+        executor.setConcurrencyLimit(settings.renderThreads());
         return new StepBuilder("render", jobRepository)
+                .partitioner("renderWorker", renderPartitioner)
+                .step(renderWorkerStep)
+                .gridSize(settings.renderThreads())
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public RenderPartitioner renderPartitioner(@Value("#{stepExecution}") StepExecution stepExecution,
+                                               RunStore store) {
+        return new RenderPartitioner((int) store.countSelected(stepExecution.getJobExecution().getJobInstanceId()));
+    }
+
+    @Bean
+    public Step renderWorkerStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
+                                 JdbcPagingItemReader<Candidate> pendingLetterReader, LetterProcessor letterProcessor,
+                                 LetterFileWriter letterFileWriter) {
+        return new StepBuilder("renderWorker", jobRepository)
                 .<Candidate, PendingLetter>chunk(settings.chunkSize())
                 .transactionManager(tm)
                 .reader(pendingLetterReader)
@@ -115,14 +141,17 @@ public class NoticeJobConfiguration {
                                                      DataSource dataSource, JobSettings settings) throws Exception {
         // A dry run draws nothing: its render step reads no row.
         String where = RunRequest.of(stepExecution.getJobParameters()).dryRun() ? "JOB_INSTANCE_ID = :instanceId AND 1 = 0"
-                : RunStore.pendingLettersWhere();
+                : RunStore.pendingLettersWhere() + " AND SEQUENCE_NO BETWEEN :from AND :to";
+        ExecutionContext range = stepExecution.getExecutionContext();
         return new JdbcPagingItemReaderBuilder<Candidate>()
                 .name("pendingLetters")
                 .dataSource(dataSource)
                 .selectClause("SELECT SEQUENCE_NO, " + RunStore.CANDIDATE_COLUMNS.replace("SEQUENCE_NO, ", ""))
                 .fromClause("FROM EN_CANDIDATE")
                 .whereClause(where)
-                .parameterValues(Map.of("instanceId", stepExecution.getJobExecution().getJobInstanceId()))
+                .parameterValues(Map.of("instanceId", stepExecution.getJobExecution().getJobInstanceId(),
+                        "from", range.getInt(RenderPartitioner.FROM, 1),
+                        "to", range.getInt(RenderPartitioner.TO, Integer.MAX_VALUE)))
                 .sortKeys(Map.of("SEQUENCE_NO", Order.ASCENDING))
                 .rowMapper(RunStore.CANDIDATE_MAPPER)
                 .pageSize(settings.chunkSize())
@@ -144,8 +173,12 @@ public class NoticeJobConfiguration {
     public LetterFileWriter letterFileWriter(@Value("#{stepExecution}") StepExecution stepExecution, RunStore store,
                                              JobSettings settings) {
         RunRequest request = RunRequest.of(stepExecution.getJobParameters());
+        ExecutionContext range = stepExecution.getExecutionContext();
+        int letters = range.getInt(RenderPartitioner.TO, 0) - range.getInt(RenderPartitioner.FROM, 1) + 1;
         return new LetterFileWriter(store, request.runFolder(), request.runDate(), settings.pausePoint(),
-                settings.progressInterval());
+                new ProgressReporter(stepExecution.getStepName().replaceFirst("^renderWorker:", ""), "letters",
+                        () -> letters,
+                        settings.progressInterval()));
     }
 
     @Bean

@@ -43,7 +43,7 @@ class LogPrivacyTest {
         String text = log.toString();
         assertThat(text).contains("DEBUG").contains("2026-11-24").contains("already completed");
         // progress lines and the final one-line summary carry counts only
-        assertThat(text).containsPattern("render: 2/5 letters \\(\\d+/s, ETA \\d+ s\\)")
+        assertThat(text).containsPattern("render-00\\d: 2/3 letters \\(\\d+/s, ETA \\d+ s\\)")
                 .contains("14 rows read, 3 rejected, 5 selected, 2 held, 5 letters, 10 pages, 1 bundles -> ");
 
         List<String> personal = personalValues(registry);

@@ -124,7 +124,7 @@ class PostgresJobTest {
     void failedRenderOnPostgresRestartsWithEachLetterOnce() throws IOException {
         // Two letters per chunk: C300 and A200 commit, then G700's file cannot be moved into place (a folder is in
         // the way), so B100 is on disk without its record when the render step fails.
-        String[] sameCommand = {"--notices.chunk-size=2"};
+        String[] sameCommand = {"--notices.chunk-size=2", "--notices.render-threads=1"};
         Path letters = job.folder(R).resolve("letters");
         Path obstacle = Files.createDirectories(letters.resolve("G700.pdf"));
 
@@ -133,7 +133,7 @@ class PostgresJobTest {
         assertThat(ledger()).containsExactly("A200,AUTH", "A200,SIGN", "C300,AUTH");
         assertThat(jdbc().queryForList("SELECT s.STEP_NAME || ':' || s.STATUS FROM BATCH_STEP_EXECUTION s "
                 + "ORDER BY s.STEP_EXECUTION_ID", String.class)).containsExactly("select:COMPLETED",
-                "sequence:COMPLETED", "render:FAILED");
+                "sequence:COMPLETED", "render:FAILED", "renderWorker:render-001:FAILED");
 
         Files.delete(obstacle);
         assertThat(run(R, sameCommand)).as("restart").isZero();
