@@ -35,12 +35,13 @@ public class NoticeJobConfiguration {
 
     @Bean
     public Job expiryNoticesJob(JobRepository jobRepository, Step selectStep, Step sequenceStep, Step renderStep,
-                                Step bundleStep, Step reportStep) {
+                                Step bundleStep, Step verifyStep, Step reportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(selectStep)
                 .next(sequenceStep)
                 .next(renderStep)
                 .next(bundleStep)
+                .next(verifyStep)
                 .next(reportStep)
                 .build();
     }
@@ -192,6 +193,52 @@ public class NoticeJobConfiguration {
                                        JobSettings settings) {
         return new BundleTasklet(store, RunRequest.of(stepExecution.getJobParameters()), settings.bundleSize(),
                 settings.pausePoint());
+    }
+
+    /** Every letter re-opened and checked against its record before anything says the run is complete. */
+    @Bean
+    public Step verifyStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
+                           JdbcPagingItemReader<LetterVerifier.RecordedLetter> recordedLetterReader,
+                           LetterVerification letterVerification) {
+        return new StepBuilder("verify", jobRepository)
+                .<LetterVerifier.RecordedLetter, VerificationWriter.Finding>chunk(settings.chunkSize())
+                .transactionManager(tm)
+                .reader(recordedLetterReader)
+                .processor(letterVerification)
+                .writer(new VerificationWriter())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcPagingItemReader<LetterVerifier.RecordedLetter> recordedLetterReader(
+            @Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource, JobSettings settings)
+            throws Exception {
+        String where = "JOB_INSTANCE_ID = :instanceId AND STATUS = 'SELECTED' AND LETTER_FILE IS NOT NULL";
+        return new JdbcPagingItemReaderBuilder<LetterVerifier.RecordedLetter>()
+                .name("recordedLetters")
+                .dataSource(dataSource)
+                .selectClause("SELECT SEQUENCE_NO, " + RunStore.CANDIDATE_COLUMNS.replace("SEQUENCE_NO, ", "")
+                        + ", LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE")
+                .fromClause("FROM EN_CANDIDATE")
+                .whereClause(RunRequest.of(stepExecution.getJobParameters()).dryRun() ? where + " AND 1 = 0" : where)
+                .parameterValues(Map.of("instanceId", stepExecution.getJobExecution().getJobInstanceId()))
+                .sortKeys(Map.of("SEQUENCE_NO", Order.ASCENDING))
+                .rowMapper((rs, n) -> new LetterVerifier.RecordedLetter(RunStore.CANDIDATE_MAPPER.mapRow(rs, n),
+                        rs.getString("LETTER_FILE"), rs.getInt("PAGES"), rs.getString("SHA256"),
+                        rs.getString("CUSTOMER_BARCODE")))
+                .pageSize(settings.chunkSize())
+                .saveState(false)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public LetterVerification letterVerification(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                 JobSettings settings, LetterRendering rendering) {
+        RunRequest request = RunRequest.of(stepExecution.getJobParameters());
+        return new LetterVerification(new LetterVerifier(settings.calculator(), request.runDate(),
+                rendering.settings().barcode().pointSize()), request.runFolder());
     }
 
     @Bean

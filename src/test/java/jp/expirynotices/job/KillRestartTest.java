@@ -109,6 +109,25 @@ class KillRestartTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aLetterChangedOnDiskFailsSelfVerificationNamingTheResident(@TempDir Path dir) throws Exception {
+        JobRun job = new JobRun(dir);
+        Child first = Child.start(job.args(registry, RUN_DATE, with(SMALL_CHUNKS, "--notices.debug-pause-at=bundle:1")));
+        assertThat(first.awaitLine(PausePoint.MARKER + "bundle:1", 120)).isTrue();
+        first.process().destroyForcibly();
+        first.process().waitFor(30, TimeUnit.SECONDS);
+        Path letters = job.folder(RUN_DATE).resolve("letters");
+        Files.copy(letters.resolve("A200x01.pdf"), letters.resolve("C300x01.pdf"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Child second = Child.start(job.args(registry, RUN_DATE, SMALL_CHUNKS));
+        assertThat(second.process().waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.process().exitValue()).as(second.output()).isEqualTo(1);
+        assertThat(second.output()).contains("self-verification failed").contains("C300x01 (sha256 differs")
+                .contains("name not found");
+        assertThat(job.folder(RUN_DATE).resolve("_SUCCESS")).doesNotExist();
+    }
+
     private static String[] with(String[] base, String extra) {
         String[] all = java.util.Arrays.copyOf(base, base.length + 1);
         all[base.length] = extra;

@@ -24,6 +24,20 @@ class BarcodeDrawerTest {
     private static final double PT_PER_MM = 72 / 25.4;
 
     @Test
+    void readerReadsBackWhatTheDrawerDrew() throws Exception {
+        byte[] pdf = render(BARS_1000013, 100f, 700f, 8);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(BarcodeReader.read(doc.getPage(0), 8)).contains(BARS_1000013);
+            // another size's bars are not taken for this one
+            assertThat(BarcodeReader.read(doc.getPage(0), 10)).isEmpty();
+        }
+        byte[] other = render(BARS_1000013.replaceFirst("FFT", "FTF"), 100f, 700f, 8);
+        try (PDDocument doc = Loader.loadPDF(other)) {
+            assertThat(BarcodeReader.read(doc.getPage(0), 8)).isPresent().get().isNotEqualTo(BARS_1000013);
+        }
+    }
+
+    @Test
     void drawsSixtySevenFilledRectanglesBelowTheTopEdge() throws Exception {
         float x = 100f;
         float yTop = 700f;
