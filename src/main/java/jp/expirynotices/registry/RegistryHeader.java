@@ -1,6 +1,5 @@
 package jp.expirynotices.registry;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where each known column stands in the header row. Unknown columns are kept by name for one warning; a column
- * named twice is an error because a row could not say which value it means.
+ * Where each known column stands in the header row. Unknown columns are kept by name (once each, an unnamed one as
+ * {@code ""}) for one warning and otherwise ignored, even when named twice (spreadsheets export trailing unnamed
+ * columns); a known column named twice is an error because a row could not say which value it means.
  */
 public final class RegistryHeader {
 
@@ -18,37 +18,38 @@ public final class RegistryHeader {
     private final int width;
     private final List<String> unknown;
     private final Set<String> duplicated;
+    private final boolean nulCharacters;
 
-    private RegistryHeader(Map<RegistryColumn, Integer> positions, int width, List<String> unknown,
-                           Set<String> duplicated) {
+    private RegistryHeader(Map<RegistryColumn, Integer> positions, int width, Set<String> unknown,
+                           Set<String> duplicated, boolean nulCharacters) {
         this.positions = positions;
         this.width = width;
         this.unknown = List.copyOf(unknown);
-        this.duplicated = Set.copyOf(duplicated);
+        this.duplicated = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(duplicated));
+        this.nulCharacters = nulCharacters;
     }
 
     public static RegistryHeader of(String[] names) {
         Map<RegistryColumn, Integer> positions = new EnumMap<>(RegistryColumn.class);
-        List<String> unknown = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> unknown = new LinkedHashSet<>();
         Set<String> duplicated = new LinkedHashSet<>();
+        boolean nul = false;
         for (int i = 0; i < names.length; i++) {
             String name = names[i] == null ? "" : names[i].strip().toLowerCase(Locale.ROOT);
             if (i == 0 && name.startsWith("\uFEFF")) {
-                name = name.substring(1);
+                name = name.substring(1).strip();
             }
-            if (!seen.add(name)) {
-                duplicated.add(name);
-                continue;
-            }
+            nul |= name.indexOf('\0') >= 0;
             RegistryColumn column = byHeader(name);
             if (column == null) {
-                unknown.add(name);
+                unknown.add(name.isEmpty() ? "\"\"" : name);
+            } else if (positions.containsKey(column)) {
+                duplicated.add(name);
             } else {
                 positions.put(column, i);
             }
         }
-        return new RegistryHeader(positions, names.length, unknown, duplicated);
+        return new RegistryHeader(positions, names.length, unknown, duplicated, nul);
     }
 
     private static RegistryColumn byHeader(String name) {
@@ -71,8 +72,14 @@ public final class RegistryHeader {
         return unknown;
     }
 
+    /** Known columns named more than once, in header order. */
     public Set<String> duplicatedColumns() {
         return duplicated;
+    }
+
+    /** Whether a header name holds a NUL character: a sign of UTF-16 read in an 8-bit encoding. */
+    boolean hasNulCharacters() {
+        return nulCharacters;
     }
 
     /** Number of fields in the header row; every row must have as many. */

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -17,6 +16,8 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
 
 /**
  * Streams the registry CSV (RFC 4180, header row, UTF-8 with optional BOM or any Java charset) record by record,
@@ -38,10 +39,16 @@ public final class RegistryReader implements Closeable {
         this.file = file;
         this.charset = charset;
         this.csv = open(file, charset);
-        String[] names = readRecord(1);
+        String[] names;
+        try {
+            names = readRecord(1);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         if (names == null) {
             close();
-            throw new RegistryInputException(file + ": the file is empty (a header row is required)");
+            throw new RegistryInputException(file + ": line 1: the file is empty (a header row is required)");
         }
         this.header = RegistryHeader.of(names);
     }
@@ -53,6 +60,10 @@ public final class RegistryReader implements Closeable {
         }
         if (Files.isDirectory(file)) {
             throw new RegistryInputException(file + ": input path is a directory, not a file");
+        }
+        if (!Files.isRegularFile(file)) {
+            // a device, pipe or socket: /dev/zero would be read for ever
+            throw new RegistryInputException(file + ": input path is not a regular file");
         }
         if (!Files.isReadable(file)) {
             throw new RegistryInputException(file + ": input file is not readable (check permissions)");
@@ -73,7 +84,8 @@ public final class RegistryReader implements Closeable {
         if (!header.missingRequired().isEmpty()) {
             close();
             throw new RegistryInputException(file + ": line 1: missing required column(s): "
-                    + String.join(", ", header.missingRequired().stream().map(RegistryColumn::header).toList()));
+                    + String.join(", ", header.missingRequired().stream().map(RegistryColumn::header).toList())
+                    + headerHint());
         }
     }
 
@@ -87,8 +99,7 @@ public final class RegistryReader implements Closeable {
             java.nio.charset.CharsetDecoder decoder = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            Reader reader = asciiCompatible(charset) ? new LineDecodingReader(in, decoder)
-                    : new InputStreamReader(in, decoder);
+            Reader reader = new LineDecodingReader(in, decoder);
             return new CSVReaderBuilder(reader)
                     .withCSVParser(new RFC4180ParserBuilder().build())
                     .withMultilineLimit(MULTILINE_LIMIT)
@@ -100,13 +111,6 @@ public final class RegistryReader implements Closeable {
         } catch (IOException e) {
             throw new RegistryInputException(file + ": cannot open input file (" + e.getClass().getSimpleName() + ")");
         }
-    }
-
-    /** True when a newline byte can only mean a newline: then lines can be decoded one by one. */
-    private static boolean asciiCompatible(Charset charset) {
-        return java.util.Arrays.equals("\n,\"".getBytes(charset), new byte[] {'\n', ',', '"'})
-                && !charset.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF-16")
-                && !charset.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF-32");
     }
 
     private static void skipUtf8Bom(InputStream in) throws IOException {
@@ -153,26 +157,50 @@ public final class RegistryReader implements Closeable {
             long line = e instanceof LineDecodingReader.UndecodableLineException u ? u.line() : csv.getLinesRead() + 1;
             throw new RegistryInputException(file + ": line " + line + ": bytes that are not valid "
                     + charset.name() + bomHint() + " (choose the file's encoding with --encoding=...)");
-        } catch (CsvException e) {
+        } catch (CsvMalformedLineException | CsvMultilineLimitBrokenException | CsvException e) {
             // OpenCSV's own message quotes the broken text, which may be personal data: say where, not what.
             throw new RegistryInputException(file + ": line " + startLine
                     + ": a quoted field is not closed (unbalanced \" quote) or runs over more than "
                     + MULTILINE_LIMIT + " lines");
+        } catch (LineDecodingReader.LineTooLongException e) {
+            throw new RegistryInputException(file + ": line " + e.line() + ": longer than "
+                    + LineDecodingReader.MAX_LINE_CHARS + " characters; not a registry file, or not "
+                    + charset.name() + bomHint() + " (choose the file's encoding with --encoding=...)");
         } catch (IOException e) {
             throw new RegistryInputException(file + ": line " + startLine + ": cannot read input ("
                     + e.getClass().getSimpleName() + ")");
         }
     }
 
+    /** A byte-order mark of another encoding than the one chosen says which to choose. */
     private String bomHint() {
+        String name = charset.name().toUpperCase(java.util.Locale.ROOT);
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(2);
-            if (head.length == 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
-                    || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
+            byte[] head = in.readNBytes(3);
+            if (head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                    || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) && !name.startsWith("UTF-16")
+                    && !name.startsWith("UTF-32")) {
                 return "; the file starts with a UTF-16 byte-order mark (try --encoding=UTF-16)";
+            }
+            if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF
+                    && !charset.equals(StandardCharsets.UTF_8)) {
+                return "; the file starts with a UTF-8 byte-order mark (try --encoding=UTF-8)";
             }
         } catch (IOException ignored) {
             // only a hint
+        }
+        return "";
+    }
+
+    /** Why a header may lack its columns although the file has them: another encoding than the one chosen. */
+    private String headerHint() {
+        String hint = bomHint();
+        if (!hint.isEmpty()) {
+            return hint;
+        }
+        if (header.hasNulCharacters()) {
+            return "; the header holds NUL characters: the file looks like UTF-16 without a byte-order mark "
+                    + "(try --encoding=UTF-16LE or --encoding=UTF-16BE)";
         }
         return "";
     }

@@ -172,8 +172,11 @@ public final class RegistryValidator {
             throw new RowFault(column, "TOO_LONG: " + column.header() + " is longer than " + MAX_TEXT_LENGTH
                     + " characters");
         }
-        // Control characters (tab, newline, NUL, ...) would break the printed address block.
-        if (value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL)) {
+        // Control characters (tab, newline, NUL, ...) and the Unicode line and paragraph separators would break
+        // the printed address block.
+        if (value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL
+                || Character.getType(cp) == Character.LINE_SEPARATOR
+                || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR)) {
             throw new RowFault(column, "CONTROL_CHARACTER: " + column.header() + " contains a control character");
         }
         return value;
