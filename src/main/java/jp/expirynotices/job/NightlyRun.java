@@ -129,6 +129,16 @@ public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         rendering.fonts();
+        if (!request.dryRun()) {
+            try {
+                // Builds the shared font subsets and lays out a probe letter of each kind: configured texts that
+                // the font cannot draw or that do not fit the page stop the run here, before anything is written.
+                rendering.renderer();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new UsageException("the letter settings (notices.letter.*, job-config/letter.yml) cannot be "
+                        + "used: " + e.getMessage());
+            }
+        }
     }
 
     private int launch(RunRequest request) {

@@ -50,14 +50,22 @@ public final class LetterFonts {
                     List.of("BIZUDGothic-Bold.ttf", "BIZ-UDGothicB.ttc")),
             new Family("IPAex Gothic", List.of("ipaexg.ttf"), List.of()));
 
+    /** A face and the file bytes it was parsed from (OpenPDF keeps the same array). */
+    private record Face(BaseFont font, byte[] bytes) {
+    }
+
     private final BaseFont regular;
     private final BaseFont bold;
+    private final byte[] regularBytes;
+    private final byte[] boldBytes;
     private final Path regularFile;
     private final Path boldFile;
 
-    private LetterFonts(BaseFont regular, BaseFont bold, Path regularFile, Path boldFile) {
-        this.regular = regular;
-        this.bold = bold;
+    private LetterFonts(Face regular, Face bold, Path regularFile, Path boldFile) {
+        this.regular = regular.font();
+        this.bold = bold.font();
+        this.regularBytes = regular.bytes();
+        this.boldBytes = bold.bytes();
         this.regularFile = regularFile;
         this.boldFile = boldFile;
     }
@@ -90,8 +98,8 @@ public final class LetterFonts {
             regularPath = found.get()[0];
             boldPath = settings.bold().map(p -> configured(p, FontSettings.BOLD_KEY)).orElse(found.get()[1]);
         }
-        BaseFont regular = read(regularPath, FontSettings.REGULAR_KEY);
-        BaseFont bold = boldPath.equals(regularPath) ? regular : read(boldPath, FontSettings.BOLD_KEY);
+        Face regular = read(regularPath, FontSettings.REGULAR_KEY);
+        Face bold = boldPath.equals(regularPath) ? regular : read(boldPath, FontSettings.BOLD_KEY);
         return new LetterFonts(regular, bold, regularPath, boldPath);
     }
 
@@ -101,6 +109,16 @@ public final class LetterFonts {
 
     public BaseFont bold() {
         return bold;
+    }
+
+    /** The font file of the regular face, as read (shared, not copied: do not modify). */
+    byte[] regularBytes() {
+        return regularBytes;
+    }
+
+    /** The font file of the bold face, as read (shared, not copied: do not modify). */
+    byte[] boldBytes() {
+        return boldBytes;
     }
 
     /** The file the regular face was read from (for the run log). */
@@ -201,7 +219,7 @@ public final class LetterFonts {
 
     // --- loading ------------------------------------------------------------------------------------------------
 
-    private static BaseFont read(Path path, String key) {
+    private static Face read(Path path, String key) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -216,7 +234,7 @@ public final class LetterFonts {
             BaseFont font = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, BaseFont.NOT_CACHED,
                     bytes, null);
             font.setSubset(true);
-            return font;
+            return new Face(font, bytes);
         } catch (IOException | RuntimeException e) {
             throw new FontUnavailableException("Cannot load font file " + path + " (" + key + "): " + e.getMessage()
                     + ". Use a TrueType font such as BIZ UD Gothic (" + DEBIAN_PACKAGE + ").", e);

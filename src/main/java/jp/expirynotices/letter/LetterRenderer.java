@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
@@ -18,6 +19,7 @@ import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.ColumnText;
@@ -64,6 +66,15 @@ public final class LetterRenderer {
     private final LetterFonts fonts;
     private final CustomerBarcodePainter barcodePainter;
     private final byte[] iccProfile;
+    /** The shared subsets ({@link SharedGlyphs}); null when switched off, or while probing. */
+    private final SharedGlyphs shared;
+    /**
+     * The subset of the resident's own characters for the letter being rendered on this thread (set and cleared by
+     * {@link #render}): the drawing methods are shared by every thread, the resident's font is not.
+     */
+    private final ThreadLocal<BaseFont> residentFont = new ThreadLocal<>();
+    /** Receives every text drawn, while {@link SharedGlyphs} collects the letters' common characters; else null. */
+    private final BiConsumer<String, BaseFont> drawn;
 
     public LetterRenderer(LetterSettings settings, LetterFonts fonts) {
         this(settings, fonts, CustomerBarcodePainter.JAPAN_POST);
@@ -73,11 +84,19 @@ public final class LetterRenderer {
      * @param barcodePainter draws the customer barcode ({@link CustomerBarcodePainter#JAPAN_POST} by default)
      */
     public LetterRenderer(LetterSettings settings, LetterFonts fonts, CustomerBarcodePainter barcodePainter) {
+        this(settings, fonts, barcodePainter, null);
+    }
+
+    /** Without a shared subset; {@code drawn} (if not null) sees every text drawn. */
+    LetterRenderer(LetterSettings settings, LetterFonts fonts, CustomerBarcodePainter barcodePainter,
+                   BiConsumer<String, BaseFont> drawn) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.fonts = Objects.requireNonNull(fonts, "fonts");
         this.barcodePainter = Objects.requireNonNull(barcodePainter, "barcodePainter");
         this.iccProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        this.drawn = drawn;
         checkGlyphs(settings, fonts);
+        this.shared = drawn == null && settings.sharedFontSubset() ? SharedGlyphs.of(settings, fonts) : null;
     }
 
     /** Every configured text must be drawable: a missing glyph would silently vanish from every letter. */
@@ -143,6 +162,10 @@ public final class LetterRenderer {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         Document document = new Document(PAGE, 0, 0, 0, 0);
+        if (shared != null) {
+            shared.residentSubset(resident.name() + resident.addressTown() + resident.addressBlock()
+                    + resident.addressBuilding()).ifPresent(residentFont::set);
+        }
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setPDFXConformance(PdfWriter.PDFA1B);
@@ -169,6 +192,7 @@ public final class LetterRenderer {
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("cannot render " + letter + ": " + e.getMessage(), e);
         } finally {
+            residentFont.remove();
             if (document.isOpen()) {
                 try {
                     document.close();
@@ -337,16 +361,16 @@ public final class LetterRenderer {
         pc.setUseAscender(true);
         pc.setUseDescender(true);
         if (periodLines.size() == 1) {
-            Paragraph p = new Paragraph(s.lead(s.emphasis), chunk(LetterText.periodLabel(assessment) + "　", s.emphasis));
-            p.add(chunk(periodLines.getFirst(), s.emphasis));
+            Paragraph p = para(s.lead(s.emphasis), LetterText.periodLabel(assessment) + "　", s.emphasis);
+            append(p, periodLines.getFirst(), s.emphasis);
             p.setAlignment(Element.ALIGN_CENTER);
             pc.addElement(p);
         } else {
-            Paragraph p = new Paragraph(s.lead(s.emphasis), chunk(LetterText.periodLabel(assessment), s.emphasis));
+            Paragraph p = para(s.lead(s.emphasis), LetterText.periodLabel(assessment), s.emphasis);
             p.setAlignment(Element.ALIGN_CENTER);
             pc.addElement(p);
             for (String line : periodLines) {
-                Paragraph lp = new Paragraph(s.lead(s.emphasis), chunk(line, s.emphasis));
+                Paragraph lp = para(s.lead(s.emphasis), line, s.emphasis);
                 lp.setAlignment(Element.ALIGN_CENTER);
                 pc.addElement(lp);
             }
@@ -373,7 +397,7 @@ public final class LetterRenderer {
         out.add(bring);
 
         LetterSettings.IdDocuments ids = settings.idDocuments();
-        Paragraph idHead = new Paragraph(s.lead(s.smallBold), chunk(LetterText.idHeading(), s.smallBold));
+        Paragraph idHead = para(s.lead(s.smallBold), LetterText.idHeading(), s.smallBold);
         idHead.setSpacingBefore(s.gap(1.5f));
         out.add(idHead);
         out.add(idClass(s, "S", ids.classS()));
@@ -392,7 +416,7 @@ public final class LetterRenderer {
             name.add(office.name());
             PdfPCell n = cell(s, s.tableBold, name.toArray(String[]::new));
             if (!office.location().isBlank()) {
-                n.addElement(new Paragraph(s.lead(s.small), chunk(office.location(), s.small)));
+                n.addElement(para(s.lead(s.small), office.location(), s.small));
             }
             n.setBackgroundColor(HEADER_FILL);
             offices.addCell(n);
@@ -415,8 +439,8 @@ public final class LetterRenderer {
     }
 
     private Paragraph idClass(Styles s, String cls, String text) {
-        Paragraph p = new Paragraph(s.lead(s.small), chunk(cls + "　", s.smallBold));
-        p.add(chunk(text, s.small));
+        Paragraph p = para(s.lead(s.small), cls + "　", s.smallBold);
+        append(p, text, s.small);
         hang(p, s.small.getSize() * 1.5f);
         return p;
     }
@@ -431,14 +455,14 @@ public final class LetterRenderer {
     private List<Element> formBody(Styles s, NoticeLetter letter) throws DocumentException {
         Resident resident = letter.resident();
         List<Element> out = new ArrayList<>();
-        Paragraph addressee = new Paragraph(s.lead(s.body), chunk(LetterText.formAddressee(settings.sender()), s.body));
+        Paragraph addressee = para(s.lead(s.body), LetterText.formAddressee(settings.sender()), s.body);
         out.add(addressee);
 
-        Paragraph title = new Paragraph(s.lead(s.title), chunk(LetterText.FORM_TITLE, s.title));
+        Paragraph title = para(s.lead(s.title), LetterText.FORM_TITLE, s.title);
         title.setAlignment(Element.ALIGN_CENTER);
         title.setSpacingBefore(s.gap(2));
         out.add(title);
-        Paragraph subtitle = new Paragraph(s.lead(s.bodyBold), chunk(LetterText.FORM_SUBTITLE, s.bodyBold));
+        Paragraph subtitle = para(s.lead(s.bodyBold), LetterText.FORM_SUBTITLE, s.bodyBold);
         subtitle.setAlignment(Element.ALIGN_CENTER);
         subtitle.setSpacingAfter(s.gap(3));
         out.add(subtitle);
@@ -470,8 +494,7 @@ public final class LetterRenderer {
         formRow(answer, s, "代理人の住所", proxyAddress, mm(22) * s.scale, Element.ALIGN_TOP);
         formRow(answer, s, "代理人の電話番号", blank(s), writeHeight);
         PdfPCell relation = cell(s, s.form, String.join("　・　", LetterText.relationshipChoices()));
-        relation.addElement(new Paragraph(s.lead(s.small),
-                chunk("（該当するものを○で囲んでください。）", s.small)));
+        relation.addElement(para(s.lead(s.small), "（該当するものを○で囲んでください。）", s.small));
         formRow(answer, s, "ご本人との関係", relation, writeHeight);
         thickFrame(answer);
         out.add(answer);
@@ -483,7 +506,7 @@ public final class LetterRenderer {
         out.add(note(s, "・記入した内容を訂正するときは、二重線を引いて書き直してください。", s.small));
 
         // Office use.
-        Paragraph officeHead = new Paragraph(s.lead(s.smallBold), chunk("区使用欄", s.smallBold));
+        Paragraph officeHead = para(s.lead(s.smallBold), "区使用欄", s.smallBold);
         officeHead.setSpacingBefore(s.gap(3));
         out.add(officeHead);
         PdfPTable office = new PdfPTable(new float[] {1, 1, 1, 1});
@@ -548,20 +571,16 @@ public final class LetterRenderer {
     private void fill(PdfContentByte cb, Rectangle area, Body body, NoticeLetter letter, String where)
             throws DocumentException {
         for (float scale : BODY_SCALES) {
-            Styles s = new Styles(fonts, scale);
-            if (fits(cb, area, body.build(s))) {
-                ColumnText ct = column(cb, area, body.build(s));
-                ct.go();
+            // Laid out once on a scratch canvas, kept only if it fits: the layout is most of a letter's work.
+            PdfContentByte scratch = cb.getDuplicate();
+            ColumnText ct = column(scratch, area, body.build(new Styles(fonts, scale)));
+            if (!ColumnText.hasMoreText(ct.go())) {
+                cb.add(scratch);
                 return;
             }
         }
         throw new IllegalStateException("the text of " + where + " of " + letter + " does not fit the page; "
                 + "shorten the configured office hours or notes");
-    }
-
-    private static boolean fits(PdfContentByte cb, Rectangle area, List<Element> elements) throws DocumentException {
-        ColumnText ct = column(cb, area, elements);
-        return !ColumnText.hasMoreText(ct.go(true));
     }
 
     private static ColumnText column(PdfContentByte cb, Rectangle area, List<Element> elements) {
@@ -609,16 +628,16 @@ public final class LetterRenderer {
         }
     }
 
-    private static Paragraph heading(Styles s, String text) {
-        Paragraph p = new Paragraph(s.lead(s.heading), chunk("■ " + text, s.heading));
+    private Paragraph heading(Styles s, String text) {
+        Paragraph p = para(s.lead(s.heading), "■ " + text, s.heading);
         p.setSpacingBefore(s.gap(3));
         p.setSpacingAfter(s.gap(1));
         p.setKeepTogether(true);
         return p;
     }
 
-    private static Paragraph paragraph(Styles s, String text, Font font, float before, float after) {
-        Paragraph p = new Paragraph(s.lead(font), chunk(text, font));
+    private Paragraph paragraph(Styles s, String text, Font font, float before, float after) {
+        Paragraph p = para(s.lead(font), text, font);
         p.setSpacingBefore(before);
         p.setSpacingAfter(after);
         p.setAlignment(Element.ALIGN_JUSTIFIED);
@@ -626,8 +645,8 @@ public final class LetterRenderer {
     }
 
     /** A paragraph whose first character (・ or ※) hangs: continuation lines align with the text after it. */
-    private static Paragraph note(Styles s, String text, Font font) {
-        Paragraph p = new Paragraph(s.lead(font) * 0.95f, chunk(text, font));
+    private Paragraph note(Styles s, String text, Font font) {
+        Paragraph p = para(s.lead(font) * 0.95f, text, font);
         hang(p, font.getSize());
         return p;
     }
@@ -637,7 +656,7 @@ public final class LetterRenderer {
         p.setFirstLineIndent(-indent);
     }
 
-    private static PdfPCell bulletCell(Styles s, List<String> items) {
+    private PdfPCell bulletCell(Styles s, List<String> items) {
         PdfPCell c = cell(s, s.table);
         for (String item : items) {
             c.addElement(note(s, "・" + item, s.table));
@@ -645,17 +664,17 @@ public final class LetterRenderer {
         return c;
     }
 
-    private static PdfPCell cell(Styles s, Font font, String... lines) {
+    private PdfPCell cell(Styles s, Font font, String... lines) {
         return cell(s, font, Element.ALIGN_LEFT, lines);
     }
 
-    private static PdfPCell centered(Styles s, Font font, String... lines) {
+    private PdfPCell centered(Styles s, Font font, String... lines) {
         PdfPCell c = cell(s, font, Element.ALIGN_CENTER, lines);
         c.setHorizontalAlignment(Element.ALIGN_CENTER);
         return c;
     }
 
-    private static PdfPCell cell(Styles s, Font font, int alignment, String... lines) {
+    private PdfPCell cell(Styles s, Font font, int alignment, String... lines) {
         PdfPCell c = new PdfPCell();
         c.setBorderWidth(0.6f);
         c.setPaddingLeft(s.gap(1.5f));
@@ -665,27 +684,75 @@ public final class LetterRenderer {
         c.setUseAscender(true);
         c.setUseDescender(true);
         for (String line : lines) {
-            Paragraph p = new Paragraph(s.lead(font) * 0.95f, chunk(line, font));
+            Paragraph p = para(s.lead(font) * 0.95f, line, font);
             p.setAlignment(alignment);
             c.addElement(p);
         }
         return c;
     }
 
-    private static PdfPCell blank(Styles s) {
+    private PdfPCell blank(Styles s) {
         return cell(s, s.form);
     }
 
-    private static PdfPCell blank(Styles s, float minHeight) {
+    private PdfPCell blank(Styles s, float minHeight) {
         PdfPCell c = cell(s, s.form);
         c.setMinimumHeight(minHeight);
         return c;
     }
 
-    private static Chunk chunk(String text, Font font) {
-        Chunk c = new Chunk(text, font);
-        c.setSplitCharacter(JapaneseLineBreak.INSTANCE);
-        return c;
+    private Paragraph para(float leading, String text, Font font) {
+        Paragraph p = new Paragraph(leading);
+        p.setFont(font);
+        append(p, text, font);
+        return p;
+    }
+
+    /** Adds {@code text} in {@code font}, one chunk per run of one font (see {@link #runs}). */
+    private void append(Phrase phrase, String text, Font font) {
+        for (Run run : runs(text, font.getBaseFont())) {
+            Font runFont = run.font() == font.getBaseFont() ? font
+                    : new Font(run.font(), font.getSize(), font.getStyle(), font.getColor());
+            Chunk c = new Chunk(run.text(), runFont);
+            c.setSplitCharacter(JapaneseLineBreak.INSTANCE);
+            phrase.add(c);
+        }
+    }
+
+    private record Run(String text, BaseFont font) {
+    }
+
+    /**
+     * Splits {@code text} into runs by the font that draws them: the shared subset of {@code font} (embedded ready-made)
+     * for every character it has, the font itself (subset per letter) for the rest. Both have the same glyphs and
+     * metrics, so the printed letter is the same either way.
+     */
+    private List<Run> runs(String text, BaseFont font) {
+        if (drawn != null) {
+            drawn.accept(text, font);
+        }
+        BaseFont subset = shared == null ? null : shared.subsetOf(font);
+        if (subset == null) {
+            return List.of(new Run(text, font));
+        }
+        BaseFont own = font == fonts.regular() ? residentFont.get() : null;
+        List<Run> runs = new ArrayList<>(1);
+        int start = 0;
+        BaseFont current = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            BaseFont drawing = subset.charExists(cp) ? subset : own != null && own.charExists(cp) ? own : font;
+            if (i > start && drawing != current) {
+                runs.add(new Run(text.substring(start, i), current));
+                start = i;
+            }
+            current = drawing;
+            i += Character.charCount(cp);
+        }
+        if (start < text.length()) {
+            runs.add(new Run(text.substring(start), current));
+        }
+        return runs;
     }
 
     // --- single lines ---------------------------------------------------------------------------------------------
@@ -744,15 +811,17 @@ public final class LetterRenderer {
         return cp < 0x2E80 && Character.isLetterOrDigit(cp);
     }
 
-    private static void show(PdfContentByte cb, String text, BaseFont font, float size, float x, float baseline) {
+    private void show(PdfContentByte cb, String text, BaseFont font, float size, float x, float baseline) {
         cb.beginText();
-        cb.setFontAndSize(font, size);
         cb.setTextMatrix(x, baseline);
-        cb.showText(text);
+        for (Run run : runs(text, font)) {
+            cb.setFontAndSize(run.font(), size);
+            cb.showText(run.text());
+        }
         cb.endText();
     }
 
-    private static void showCentered(PdfContentByte cb, String text, BaseFont font, float size, float baseline) {
+    private void showCentered(PdfContentByte cb, String text, BaseFont font, float size, float baseline) {
         float width = font.getWidthPoint(text, size);
         show(cb, text, font, size, (PAGE.getWidth() - width) / 2, baseline);
     }
@@ -760,7 +829,7 @@ public final class LetterRenderer {
     /**
      * One right-aligned line whose top is at {@code top}, shrunk to {@code maxWidth} if needed. Returns its bottom.
      */
-    private static float showRight(PdfContentByte cb, String text, BaseFont font, float size, float top,
+    private float showRight(PdfContentByte cb, String text, BaseFont font, float size, float top,
                                    float maxWidth) {
         float fitted = Math.min(size, size * maxWidth / Math.max(1f, font.getWidthPoint(text, size)));
         float baseline = top - ascent(font, fitted);

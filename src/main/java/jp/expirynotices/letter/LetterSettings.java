@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -21,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idDocuments  the proxy's ID classes S, A and B, as the ward lists them
  * @param addressBlock where the address block goes, for a 長形3号 window envelope
  * @param barcode      customer barcode size
+ * @param sharedFontSubset embed the glyphs every letter shares from one subset made at start-up (fast, small
+ *                     letters); false: OpenPDF's default, a full subset made for each letter (the benchmark's
+ *                     baseline). The printed letters are the same either way.
  */
 @ConfigurationProperties(prefix = "notices.letter")
 public record LetterSettings(@DefaultValue FontSettings font,
@@ -31,7 +35,8 @@ public record LetterSettings(@DefaultValue FontSettings font,
                              @DefaultValue("無料") String fee,
                              @DefaultValue IdDocuments idDocuments,
                              @DefaultValue AddressBlock addressBlock,
-                             @DefaultValue Barcode barcode) {
+                             @DefaultValue Barcode barcode,
+                             @DefaultValue("true") boolean sharedFontSubset) {
 
     /** The seed's windows: 本庁舎 (weekdays and weekends), 東部・西部区民事務所 (weekdays). */
     public static final List<Office> DEFAULT_OFFICES = List.of(
@@ -52,6 +57,7 @@ public record LetterSettings(@DefaultValue FontSettings font,
                     + "電子証明書のお手続きができません。",
             "月曜日の午前中と金曜日の午後は、特に混雑が予想されます。");
 
+    @ConstructorBinding
     public LetterSettings {
         font = Objects.requireNonNullElseGet(font, FontSettings::search);
         sender = Objects.requireNonNullElseGet(sender, Sender::defaults);
@@ -69,20 +75,34 @@ public record LetterSettings(@DefaultValue FontSettings font,
         }
     }
 
+    /** As the canonical constructor, with the shared font subset on. */
+    public LetterSettings(FontSettings font, Sender sender, Contact contact, List<Office> offices,
+                          List<String> closures, String fee, IdDocuments idDocuments, AddressBlock addressBlock,
+                          Barcode barcode) {
+        this(font, sender, contact, offices, closures, fee, idDocuments, addressBlock, barcode, true);
+    }
+
     /** The defaults, without Spring. */
     public static LetterSettings defaults() {
         return new LetterSettings(null, null, null, null, null, null, null, null, null);
     }
 
+    /** The same settings with the shared font subset on or off. */
+    public LetterSettings withSharedFontSubset(boolean on) {
+        return new LetterSettings(font, sender, contact, offices, closures, fee, idDocuments, addressBlock, barcode,
+                on);
+    }
+
     /** The same settings with other font paths. */
     public LetterSettings withFont(FontSettings fontSettings) {
         return new LetterSettings(fontSettings, sender, contact, offices, closures, fee, idDocuments, addressBlock,
-                barcode);
+                barcode, sharedFontSubset);
     }
 
     /** The same settings with another address-block position. */
     public LetterSettings withAddressBlock(AddressBlock block) {
-        return new LetterSettings(font, sender, contact, offices, closures, fee, idDocuments, block, barcode);
+        return new LetterSettings(font, sender, contact, offices, closures, fee, idDocuments, block, barcode,
+                sharedFontSubset);
     }
 
     /**

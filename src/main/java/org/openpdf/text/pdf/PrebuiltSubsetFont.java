@@ -1,0 +1,185 @@
+package org.openpdf.text.pdf;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.Deflater;
+
+import org.openpdf.text.DocumentException;
+
+/**
+ * A TrueType font that is already a subset (made once at start-up from the few hundred glyphs every letter shares)
+ * and is embedded whole, from bytes compressed once, into each document that uses it.
+ *
+ * <p>Why this class exists, in OpenPDF's package: OpenPDF subsets and compresses a font again for every document,
+ * which for a Japanese font is most of the cost of a letter. Its font classes are package-private, so the only way
+ * to write a prepared font program is a subclass here. It changes nothing but what {@link #writeFont} emits: the
+ * same Identity-H Type 0 / CIDFontType2 structure OpenPDF writes (font descriptor from OpenPDF itself), with the
+ * font program, the CIDSet (PDF/A-1: every glyph of the program), the widths and the ToUnicode map prepared once.
+ * Text encoding, widths and metrics are OpenPDF's own, read from the subset font's {@code cmap} and {@code hmtx}.
+ *
+ * <p>Immutable after construction; one instance serves every document of the run, on any thread.
+ */
+public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
+
+    private final String subsetPrefix;
+    private final byte[] fontProgram;
+    private final int fontProgramLength;
+    private final byte[] cidSet;
+    private final String widths;
+    private final byte[] toUnicode;
+
+    private PrebuiltSubsetFont(String name, byte[] ttf, String subsetPrefix) throws DocumentException, IOException {
+        super(name, IDENTITY_H, true, ttf, false);
+        setSubset(false);
+        this.subsetPrefix = subsetPrefix;
+        this.fontProgram = deflate(ttf);
+        this.fontProgramLength = ttf.length;
+        // glyph id -> {unicode, width} for every mapped glyph
+        Map<Integer, int[]> glyphs = new TreeMap<>();
+        cmap31.forEach((unicode, metric) -> glyphs.putIfAbsent(metric[0], new int[] {unicode, metric[1]}));
+        int glyphCount = glyphCount(ttf);
+        byte[] bits = new byte[(glyphCount + 7) / 8];
+        for (int gid = 0; gid < glyphCount; gid++) {
+            bits[gid / 8] |= (byte) (0x80 >>> (gid % 8));
+        }
+        this.cidSet = deflate(bits);
+        StringBuilder w = new StringBuilder("[");
+        glyphs.forEach((gid, m) -> w.append(gid).append('[').append(m[1]).append(']'));
+        this.widths = w.append(']').toString();
+        this.toUnicode = deflate(toUnicodeCMap(glyphs).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Wraps {@code ttf}, a complete TrueType font (a subset with its own {@code cmap}), under {@code name}.
+     *
+     * @param subsetPrefix six upper-case letters: the font is a subset, so its PDF name carries a tag (PDF 9.6.4)
+     */
+    public static PrebuiltSubsetFont of(String name, byte[] ttf, String subsetPrefix) {
+        if (!subsetPrefix.matches("[A-Z]{6}")) {
+            throw new IllegalArgumentException("subset prefix must be six upper-case letters: " + subsetPrefix);
+        }
+        try {
+            return new PrebuiltSubsetFont(name.endsWith(".ttf") ? name : name + ".ttf", ttf, subsetPrefix + "+");
+        } catch (DocumentException e) {
+            throw new IllegalArgumentException("not a usable TrueType font: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    void writeFont(PdfWriter writer, PdfIndirectReference ref, Object[] params) throws DocumentException,
+            IOException {
+        PdfIndirectReference cidSetRef = writer.addToBody(compressed(cidSet)).getIndirectReference();
+        PdfStream program = compressed(fontProgram);
+        program.put(PdfName.LENGTH1, new PdfNumber(fontProgramLength));
+        PdfIndirectReference programRef = writer.addToBody(program).getIndirectReference();
+        PdfIndirectReference descriptor = writer.addToBody(getFontDescriptor(programRef, subsetPrefix, cidSetRef))
+                .getIndirectReference();
+
+        PdfDictionary cidFont = new PdfDictionary(PdfName.FONT);
+        cidFont.put(PdfName.SUBTYPE, PdfName.CIDFONTTYPE2);
+        cidFont.put(PdfName.BASEFONT, new PdfName(subsetPrefix + fontName));
+        cidFont.put(PdfName.FONTDESCRIPTOR, descriptor);
+        cidFont.put(PdfName.CIDTOGIDMAP, PdfName.IDENTITY);
+        PdfDictionary systemInfo = new PdfDictionary();
+        systemInfo.put(PdfName.REGISTRY, new PdfString("Adobe"));
+        systemInfo.put(PdfName.ORDERING, new PdfString("Identity"));
+        systemInfo.put(PdfName.SUPPLEMENT, new PdfNumber(0));
+        cidFont.put(PdfName.CIDSYSTEMINFO, systemInfo);
+        cidFont.put(PdfName.DW, new PdfNumber(1000));
+        cidFont.put(PdfName.W, new PdfLiteral(widths));
+        PdfIndirectReference cidFontRef = writer.addToBody(cidFont).getIndirectReference();
+        PdfIndirectReference toUnicodeRef = writer.addToBody(compressed(toUnicode)).getIndirectReference();
+
+        PdfDictionary type0 = new PdfDictionary(PdfName.FONT);
+        type0.put(PdfName.SUBTYPE, PdfName.TYPE0);
+        type0.put(PdfName.BASEFONT, new PdfName(subsetPrefix + fontName));
+        type0.put(PdfName.ENCODING, new PdfName(IDENTITY_H));
+        type0.put(PdfName.DESCENDANTFONTS, new PdfArray(cidFontRef));
+        type0.put(PdfName.TOUNICODE, toUnicodeRef);
+        writer.addToBody(type0, ref);
+    }
+
+    /** {@code numGlyphs} of the {@code maxp} table: the glyphs present in the font program. */
+    private int glyphCount(byte[] ttf) {
+        int[] maxp = tables.get("maxp");
+        if (maxp == null || maxp[0] + 6 > ttf.length) {
+            throw new IllegalArgumentException("the font has no maxp table");
+        }
+        return ((ttf[maxp[0] + 4] & 0xff) << 8) | (ttf[maxp[0] + 5] & 0xff);
+    }
+
+    /** A stream whose bytes are already Flate-compressed: written as they are. */
+    private static PdfStream compressed(byte[] deflated) {
+        PdfStream stream = new PdfStream(deflated);
+        stream.put(PdfName.FILTER, PdfName.FLATEDECODE);
+        return stream;
+    }
+
+    private static byte[] deflate(byte[] bytes) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try {
+            deflater.setInput(bytes);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** The ToUnicode CMap (PDF 9.10.3) of every mapped glyph, as OpenPDF writes it. */
+    private static String toUnicodeCMap(Map<Integer, int[]> glyphs) {
+        StringBuilder buf = new StringBuilder("""
+                /CIDInit /ProcSet findresource begin
+                12 dict begin
+                begincmap
+                /CIDSystemInfo
+                << /Registry (Adobe)
+                /Ordering (UCS)
+                /Supplement 0
+                >> def
+                /CMapName /Adobe-Identity-UCS def
+                /CMapType 2 def
+                1 begincodespacerange
+                <0000><FFFF>
+                endcodespacerange
+                """);
+        var entries = glyphs.entrySet().stream().toList();
+        for (int from = 0; from < entries.size(); from += 100) {
+            int to = Math.min(entries.size(), from + 100);
+            buf.append(to - from).append(" beginbfchar\n");
+            for (var entry : entries.subList(from, to)) {
+                buf.append('<').append(hex4(entry.getKey())).append("> <");
+                appendUtf16(buf, entry.getValue()[0]);
+                buf.append(">\n");
+            }
+            buf.append("endbfchar\n");
+        }
+        return buf.append("""
+                endcmap
+                CMapName currentdict /CMap defineresource pop
+                end end
+                """).toString();
+    }
+
+    private static void appendUtf16(StringBuilder buf, int codePoint) {
+        for (char c : Character.toChars(codePoint)) {
+            buf.append(hex4(c));
+        }
+    }
+
+    private static String hex4(int value) {
+        String hex = Integer.toHexString(value).toUpperCase(java.util.Locale.ROOT);
+        return "0".repeat(Math.max(0, 4 - hex.length())) + hex;
+    }
+}

@@ -1,0 +1,105 @@
+package jp.expirynotices.letter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import jp.expirynotices.expiry.CertificateKind;
+import jp.expirynotices.registry.Resident;
+
+/**
+ * The fast path (glyphs every letter shares embedded from one subset made at start-up, {@link SharedGlyphs}) prints
+ * exactly what the slow path (OpenPDF's own subset per letter) prints: same text on every page, same pages, every
+ * font embedded, PDF/A-1b — only smaller.
+ */
+class SharedFontSubsetTest {
+
+    static LetterRenderer fast;
+    static LetterRenderer slow;
+
+    @BeforeAll
+    static void setUp() {
+        assumeTrue(Files.isRegularFile(LetterFontsTest.BIZ_REGULAR), "BIZ UD Gothic is installed");
+        LetterFonts fonts = LetterFonts.load(FontSettings.search());
+        fast = new LetterRenderer(LetterSettings.defaults(), fonts);
+        slow = new LetterRenderer(LetterSettings.defaults().withSharedFontSubset(false), fonts);
+    }
+
+    static Stream<NoticeLetter> letters() {
+        List<NoticeLetter> letters = new ArrayList<>(LetterFixtures.all());
+        // names and addresses whose characters the shared subset mostly lacks: Latin lower case, rare kanji,
+        // 異体字, half-width katakana, full-width Latin
+        letters.add(named("R0101", "O'Brien-Smith, Seán", "東京都豊島区駒込", "7丁目1番", "ｻﾝｼｬｲﾝﾊｲﾂ 1F"));
+        letters.add(named("R0102", "髙橋 龍之介", "東京都豊島区雑司が谷", "３－１５－７", "ＡＢＣビル２Ｆ"));
+        letters.add(named("R0103", "齋藤 邉", "東京都豊島区巣鴨", "", ""));
+        return letters.stream();
+    }
+
+    private static NoticeLetter named(String id, String name, String town, String block, String building) {
+        Resident r = LetterFixtures.resident(id, name, LocalDate.of(1980, 2, 14), "1700013", town, block, building,
+                LocalDate.of(2032, 2, 14), List.of(LetterFixtures.active(CertificateKind.SIGN, LocalDate.of(2022, 3, 1)),
+                        LetterFixtures.active(CertificateKind.AUTH, LocalDate.of(2022, 3, 1))));
+        return LetterFixtures.letter(r, Optional.empty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("letters")
+    void printsWhatTheSlowPathPrints(NoticeLetter letter) throws Exception {
+        RenderedLetter quick = fast.render(letter);
+        RenderedLetter reference = slow.render(letter);
+        assertThat(quick.pages()).isEqualTo(reference.pages()).isEqualTo(PdfInspection.pages(quick.pdf()));
+        for (int page = 1; page <= reference.pages(); page++) {
+            assertThat(PdfInspection.text(quick.pdf(), page)).as("page " + page)
+                    .isEqualTo(PdfInspection.text(reference.pdf(), page));
+        }
+        assertThat(PdfInspection.compact(PdfInspection.text(quick.pdf(), 1)))
+                .contains(PdfInspection.compact(letter.resident().name()));
+        assertThat(PdfInspection.glyphs(quick.pdf(), 1)).hasSameSizeAs(PdfInspection.glyphs(reference.pdf(), 1));
+        assertThat(quick.pdf().length).isLessThan(reference.pdf().length);
+    }
+
+    @ParameterizedTest
+    @MethodSource("letters")
+    void isPdfA1bWithEveryFontEmbedded(NoticeLetter letter) throws Exception {
+        byte[] pdf = fast.render(letter).pdf();
+        assertThat(PdfInspection.pdfA1bFailures(pdf)).isEmpty();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<PDFont> used = PdfInspection.fonts(doc);
+            assertThat(used).extracting(PDFont::getName).anyMatch(n -> n.startsWith("EXNREG+"));
+            for (PDFont font : used) {
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theSharedSubsetIsTheSameInEveryLetter() throws Exception {
+        byte[] a = fast.render(LetterFixtures.standard()).pdf();
+        byte[] b = fast.render(LetterFixtures.cardExpiry()).pdf();
+        try (PDDocument da = Loader.loadPDF(a); PDDocument db = Loader.loadPDF(b)) {
+            PDFont sharedA = PdfInspection.fonts(da).stream().filter(f -> f.getName().startsWith("EXNREG+"))
+                    .findFirst().orElseThrow();
+            PDFont sharedB = PdfInspection.fonts(db).stream().filter(f -> f.getName().startsWith("EXNREG+"))
+                    .findFirst().orElseThrow();
+            byte[] programA = ((org.apache.pdfbox.pdmodel.font.PDType0Font) sharedA).getDescendantFont()
+                    .getFontDescriptor().getFontFile2().toByteArray();
+            byte[] programB = ((org.apache.pdfbox.pdmodel.font.PDType0Font) sharedB).getDescendantFont()
+                    .getFontDescriptor().getFontFile2().toByteArray();
+            assertThat(programA).isEqualTo(programB);
+        }
+    }
+}
