@@ -105,10 +105,29 @@ public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
                         + folder.resolve(LOCK_FILE) + "); not started");
             }
             try (lock) {
-                return launch(request);
+                int code = launch(request);
+                if (code == UNUSABLE) {
+                    discardIfEmpty(folder);
+                }
+                return code;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + folder.resolve(LOCK_FILE), e);
+        }
+    }
+
+    /**
+     * A run refused for its input (found part-way through the select step) leaves no output folder behind: one that
+     * holds nothing but the lock file is removed, while the lock is still held.
+     */
+    private static void discardIfEmpty(Path folder) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            if (files.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE))) {
+                java.nio.file.Files.deleteIfExists(folder.resolve(LOCK_FILE));
+                java.nio.file.Files.delete(folder);
+            }
+        } catch (IOException e) {
+            log.debug("run folder {} left in place: {}", folder, e.toString());
         }
     }
 
