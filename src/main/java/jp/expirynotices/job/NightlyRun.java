@@ -97,8 +97,7 @@ public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
     private int run(RunRequest request) {
         preflight(request);
         Path folder = OutputFiles.directory(request.runFolder());
-        try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = openLockFile(folder.resolve(LOCK_FILE))) {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 return fail(FAILED, "another run for " + request.runDate() + " is in progress (lock "
@@ -114,6 +113,16 @@ public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + folder.resolve(LOCK_FILE), e);
         }
+    }
+
+    /** The run date's lock file, created 0640 like every file of the run folder (where permissions are POSIX). */
+    private static FileChannel openLockFile(Path lockFile) throws IOException {
+        java.util.Set<StandardOpenOption> options = java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (lockFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return FileChannel.open(lockFile, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----")));
+        }
+        return FileChannel.open(lockFile, options);
     }
 
     /**

@@ -184,19 +184,24 @@ public final class RegistryReader implements Closeable {
         if (!bom.isEmpty()) {
             return bom;
         }
-        String sniffed = sniffEncoding();
+        String sniffed = sniffEncoding(true);
         return sniffed.isEmpty() ? " (choose the file's encoding with --encoding=...)" : sniffed;
     }
 
     /**
      * The first of the usual encodings, other than the one chosen, in which the start of the file decodes without
-     * error and whose first line is a header with every required column; empty when there is none.
+     * error and whose first line is a header with every required column; empty when there is none. With
+     * {@code onlyIfUndecodable}, only when the start of the file does not decode in the chosen encoding: bad bytes
+     * far into a file that starts well are damage, not another encoding.
      */
-    private String sniffEncoding() {
+    private String sniffEncoding(boolean onlyIfUndecodable) {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF_BYTES);
         } catch (IOException e) {
+            return "";
+        }
+        if (onlyIfUndecodable && decodeStrictly(charset, head) != null) {
             return "";
         }
         for (String name : SNIFF_CHARSETS) {
@@ -204,16 +209,10 @@ public final class RegistryReader implements Closeable {
             if (candidate.equals(charset)) {
                 continue;
             }
-            java.nio.CharBuffer text = java.nio.CharBuffer.allocate(head.length + 1);
-            java.nio.charset.CoderResult result = candidate.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    // a cut-off character at the end of a full buffer is not an error
-                    .decode(java.nio.ByteBuffer.wrap(head), text, head.length < SNIFF_BYTES);
-            if (result.isError()) {
+            String decoded = decodeStrictly(candidate, head);
+            if (decoded == null) {
                 continue;
             }
-            String decoded = text.flip().toString();
             int end = decoded.length();
             for (int i = 0; i < decoded.length(); i++) {
                 if (decoded.charAt(i) == '\r' || decoded.charAt(i) == '\n') {
@@ -249,13 +248,24 @@ public final class RegistryReader implements Closeable {
         return "";
     }
 
+    /** {@code head} decoded in {@code cs}, or null when it holds bytes that are not valid in it. */
+    private static String decodeStrictly(Charset cs, byte[] head) {
+        java.nio.CharBuffer text = java.nio.CharBuffer.allocate(head.length + 1);
+        java.nio.charset.CoderResult result = cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                // a character cut off at the end of a full buffer is not an error
+                .decode(java.nio.ByteBuffer.wrap(head), text, head.length < SNIFF_BYTES);
+        return result.isError() ? null : text.flip().toString();
+    }
+
     /** Why a header may lack its columns although the file has them: another encoding than the one chosen. */
     private String headerHint() {
         String hint = bomHint();
         if (!hint.isEmpty()) {
             return hint;
         }
-        String sniffed = sniffEncoding();
+        String sniffed = sniffEncoding(false);
         if (!sniffed.isEmpty()) {
             return sniffed;
         }
