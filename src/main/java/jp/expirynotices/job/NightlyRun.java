@@ -97,18 +97,46 @@ public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
     private int run(RunRequest request) {
         preflight(request);
         Path folder = OutputFiles.directory(request.runFolder());
-        try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = openLockFile(folder.resolve(LOCK_FILE))) {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 return fail(FAILED, "another run for " + request.runDate() + " is in progress (lock "
                         + folder.resolve(LOCK_FILE) + "); not started");
             }
             try (lock) {
-                return launch(request);
+                int code = launch(request);
+                if (code == UNUSABLE) {
+                    discardIfEmpty(folder);
+                }
+                return code;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + folder.resolve(LOCK_FILE), e);
+        }
+    }
+
+    /** The run date's lock file, created 0640 like every file of the run folder (where permissions are POSIX). */
+    private static FileChannel openLockFile(Path lockFile) throws IOException {
+        java.util.Set<StandardOpenOption> options = java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (lockFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return FileChannel.open(lockFile, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----")));
+        }
+        return FileChannel.open(lockFile, options);
+    }
+
+    /**
+     * A run refused for its input (found part-way through the select step) leaves no output folder behind: one that
+     * holds nothing but the lock file is removed, while the lock is still held.
+     */
+    private static void discardIfEmpty(Path folder) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            if (files.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE))) {
+                java.nio.file.Files.deleteIfExists(folder.resolve(LOCK_FILE));
+                java.nio.file.Files.delete(folder);
+            }
+        } catch (IOException e) {
+            log.debug("run folder {} left in place: {}", folder, e.toString());
         }
     }
 

@@ -41,6 +41,11 @@ public class RegistryItemReader implements ItemStreamReader<RawRecord> {
         return record;
     }
 
+    /** The registry file, as given on the command line. */
+    public Path input() {
+        return input;
+    }
+
     public RegistryHeader header() {
         return reader.header();
     }

@@ -23,6 +23,8 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
 
     public static final String TALLY_KEY = "selection.tally";
     private static final Logger log = LoggerFactory.getLogger(SelectionWriter.class);
+    /** Rejects named (line, column, reason code: never a value) in the message of a refused file. */
+    static final int NAMED_REJECTS = 5;
 
     private final RunStore store;
     private final RegistryItemReader reader;
@@ -30,6 +32,7 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
     private final ProgressReporter progress;
     private final PausePoint pausePoint;
     private final SelectionTally tally = new SelectionTally();
+    private final List<Reject> firstRejects = new ArrayList<>();
     private long instanceId;
     private long chunks;
 
@@ -62,6 +65,11 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
                 case Screening.NotDue ignored -> { }
             }
         }
+        for (Reject r : rejects) {
+            if (firstRejects.size() < NAMED_REJECTS) {
+                firstRejects.add(r);
+            }
+        }
         store.insertCandidates(instanceId, candidates);
         store.insertRejects(instanceId, rejects);
         tally.merge(chunkTally);
@@ -73,14 +81,22 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
     private void check() {
         long rejected = tally.get(SelectionTally.ROWS_REJECTED);
         if (maxRejects >= 0 && rejected > maxRejects) {
-            throw new RegistryInputException(rejected + " rows rejected, more than notices.max-rejects="
-                    + maxRejects + "; fix the file and run the same command again");
+            throw new RegistryInputException(reader.input() + ": " + rejected
+                    + " rows rejected, more than notices.max-rejects=" + maxRejects + "; first: " + firstRejects()
+                    + "; fix the file and run the same command again");
         }
         long read = tally.get(SelectionTally.ROWS_READ);
         if (reader.exhausted() && read > 0 && rejected == read) {
-            throw new RegistryInputException("every one of the " + read + " rows was rejected (by reason: "
-                    + rejectReasons() + "); the file cannot be used as it is");
+            throw new RegistryInputException(reader.input() + ": every one of the " + read
+                    + " rows was rejected (by reason: " + rejectReasons() + "); first: " + firstRejects()
+                    + "; the file cannot be used as it is");
         }
+    }
+
+    /** Where the first rejects are: line, column and reason code only (the id may be personal data misplaced). */
+    private String firstRejects() {
+        return String.join(", ", firstRejects.stream().map(r -> "line " + r.line()
+                + (r.column().isEmpty() ? "" : " " + r.column()) + " " + r.reasonCode()).toList());
     }
 
     private String rejectReasons() {

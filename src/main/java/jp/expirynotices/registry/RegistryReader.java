@@ -26,6 +26,12 @@ import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
  */
 public final class RegistryReader implements Closeable {
 
+    /** Encodings suggested when the chosen one does not fit, in this order. */
+    static final java.util.List<String> SNIFF_CHARSETS = java.util.List.of("UTF-8", "Windows-31J", "UTF-16LE",
+            "UTF-16BE");
+    /** How much of the file's start is tried in each of {@link #SNIFF_CHARSETS}. */
+    static final int SNIFF_BYTES = 1 << 16;
+
     /** A quoted field that runs longer than this many lines is taken for an unbalanced quote. */
     static final int MULTILINE_LIMIT = 20;
 
@@ -156,7 +162,7 @@ public final class RegistryReader implements Closeable {
         } catch (CharacterCodingException e) {
             long line = e instanceof LineDecodingReader.UndecodableLineException u ? u.line() : csv.getLinesRead() + 1;
             throw new RegistryInputException(file + ": line " + line + ": bytes that are not valid "
-                    + charset.name() + bomHint() + " (choose the file's encoding with --encoding=...)");
+                    + charset.name() + encodingHint());
         } catch (CsvMalformedLineException | CsvMultilineLimitBrokenException | CsvException e) {
             // OpenCSV's own message quotes the broken text, which may be personal data: say where, not what.
             throw new RegistryInputException(file + ": line " + startLine
@@ -165,11 +171,61 @@ public final class RegistryReader implements Closeable {
         } catch (LineDecodingReader.LineTooLongException e) {
             throw new RegistryInputException(file + ": line " + e.line() + ": longer than "
                     + LineDecodingReader.MAX_LINE_CHARS + " characters; not a registry file, or not "
-                    + charset.name() + bomHint() + " (choose the file's encoding with --encoding=...)");
+                    + charset.name() + encodingHint());
         } catch (IOException e) {
             throw new RegistryInputException(file + ": line " + startLine + ": cannot read input ("
                     + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** Which encoding to try: the one a byte-order mark names, or one the file reads in, else the option. */
+    private String encodingHint() {
+        String bom = bomHint();
+        if (!bom.isEmpty()) {
+            return bom;
+        }
+        String sniffed = sniffEncoding(true);
+        return sniffed.isEmpty() ? " (choose the file's encoding with --encoding=...)" : sniffed;
+    }
+
+    /**
+     * The first of the usual encodings, other than the one chosen, in which the start of the file decodes without
+     * error and whose first line is a header with every required column; empty when there is none. With
+     * {@code onlyIfUndecodable}, only when the start of the file does not decode in the chosen encoding: bad bytes
+     * far into a file that starts well are damage, not another encoding.
+     */
+    private String sniffEncoding(boolean onlyIfUndecodable) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (IOException e) {
+            return "";
+        }
+        if (onlyIfUndecodable && decodeStrictly(charset, head) != null) {
+            return "";
+        }
+        for (String name : SNIFF_CHARSETS) {
+            Charset candidate = Charset.forName(name);
+            if (candidate.equals(charset)) {
+                continue;
+            }
+            String decoded = decodeStrictly(candidate, head);
+            if (decoded == null) {
+                continue;
+            }
+            int end = decoded.length();
+            for (int i = 0; i < decoded.length(); i++) {
+                if (decoded.charAt(i) == '\r' || decoded.charAt(i) == '\n') {
+                    end = i;
+                    break;
+                }
+            }
+            RegistryHeader sniffed = RegistryHeader.of(decoded.substring(0, end).split(",", -1));
+            if (sniffed.missingRequired().isEmpty() && !sniffed.hasNulCharacters()) {
+                return "; the file reads as " + name + " (try --encoding=" + name + ")";
+            }
+        }
+        return "";
     }
 
     /** A byte-order mark of another encoding than the one chosen says which to choose. */
@@ -192,11 +248,26 @@ public final class RegistryReader implements Closeable {
         return "";
     }
 
+    /** {@code head} decoded in {@code cs}, or null when it holds bytes that are not valid in it. */
+    private static String decodeStrictly(Charset cs, byte[] head) {
+        java.nio.CharBuffer text = java.nio.CharBuffer.allocate(head.length + 1);
+        java.nio.charset.CoderResult result = cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                // a character cut off at the end of a full buffer is not an error
+                .decode(java.nio.ByteBuffer.wrap(head), text, head.length < SNIFF_BYTES);
+        return result.isError() ? null : text.flip().toString();
+    }
+
     /** Why a header may lack its columns although the file has them: another encoding than the one chosen. */
     private String headerHint() {
         String hint = bomHint();
         if (!hint.isEmpty()) {
             return hint;
+        }
+        String sniffed = sniffEncoding(false);
+        if (!sniffed.isEmpty()) {
+            return sniffed;
         }
         if (header.hasNulCharacters()) {
             return "; the header holds NUL characters: the file looks like UTF-16 without a byte-order mark "

@@ -49,8 +49,17 @@ public final class RegistryValidator {
         try {
             return new ValidationOutcome.Valid(parse(record, header, rawId));
         } catch (RowFault fault) {
-            return new ValidationOutcome.Invalid(new Reject(record.line(), rawId, fault.column, fault.getMessage()));
+            return new ValidationOutcome.Invalid(new Reject(record.line(), storable(rawId), fault.column,
+                    fault.getMessage()));
         }
+    }
+
+    /**
+     * The id of a rejected row as given, except NUL shown as U+FFFD: PostgreSQL cannot store a NUL in text, and a
+     * stray NUL (a binary or UTF-16 file) would fail the whole run instead of one row.
+     */
+    static String storable(String rawId) {
+        return rawId.indexOf('\0') < 0 ? rawId : rawId.replace('\0', '\uFFFD');
     }
 
     private Resident parse(RawRecord record, RegistryHeader header, String rawId) {

@@ -12,13 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 import jp.expirynotices.ExpiryNoticesApplication;
 
-/** The application in its own JVM, with its log collected. */
-record Child(Process process, StringBuffer log, List<Waiter> waiters) {
+/** The application in its own JVM, with its log collected (stdout and stderr together). */
+public record Child(Process process, StringBuffer log, List<Waiter> waiters) {
 
     record Waiter(String text, CountDownLatch latch) {
     }
 
-    static Child start(List<String> args) throws IOException {
+    public static Child start(List<String> args) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
@@ -46,7 +46,7 @@ record Child(Process process, StringBuffer log, List<Waiter> waiters) {
         return child;
     }
 
-    boolean awaitLine(String text, int seconds) throws InterruptedException {
+    public boolean awaitLine(String text, int seconds) throws InterruptedException {
         Waiter w = new Waiter(text, new CountDownLatch(1));
         waiters.add(w);
         if (log.toString().contains(text)) {
@@ -55,7 +55,7 @@ record Child(Process process, StringBuffer log, List<Waiter> waiters) {
         return w.latch.await(seconds, TimeUnit.SECONDS);
     }
 
-    String output() {
+    public String output() {
         return log.toString();
     }
 }
