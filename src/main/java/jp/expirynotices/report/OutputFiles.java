@@ -60,8 +60,12 @@ public final class OutputFiles {
         directory(target.toAbsolutePath().getParent());
         Path tmp = temporaryFor(target);
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            // Created 0640 (not the umask's mode): personal data is never readable by others, even half-written.
+            Files.deleteIfExists(tmp);
+            try (FileChannel channel = POSIX
+                    ? FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(FILE))
+                    : FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 OutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
                 // PDF libraries close the stream they were given: keep the channel open to force it to disk.

@@ -1,0 +1,47 @@
+package jp.expirynotices.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileIsNeverReadableByOthersNotEvenWhileItIsWritten() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path target = dir.resolve("out").resolve("letters").resolve("R1.pdf");
+        AtomicReference<String> whileWriting = new AtomicReference<>();
+        OutputFiles.write(target, out -> {
+            out.write("%PDF".getBytes(StandardCharsets.US_ASCII));
+            whileWriting.set(PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(OutputFiles.temporaryFor(target))));
+        });
+        assertThat(whileWriting.get()).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target.getParent())))
+                .isEqualTo("rwxr-x---");
+        assertThat(Files.readString(target)).isEqualTo("%PDF");
+        assertThat(OutputFiles.temporaryFor(target)).doesNotExist();
+    }
+
+    @Test
+    void aTemporaryFileLeftByAKilledRunIsReplaced() throws Exception {
+        Path target = dir.resolve("summary.csv");
+        Files.writeString(OutputFiles.temporaryFor(target), "half-written");
+        OutputFiles.write(target, "metric,value\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readString(target)).isEqualTo("metric,value\n");
+        assertThat(OutputFiles.temporaryFor(target)).doesNotExist();
+    }
+}
