@@ -93,6 +93,11 @@ public final class RegistryReader implements Closeable {
                     + String.join(", ", header.missingRequired().stream().map(RegistryColumn::header).toList())
                     + headerHint());
         }
+        if (readsAsUtf8Instead()) {
+            close();
+            throw new RegistryInputException(file + ": line 1: the file is UTF-8, not " + charset.name()
+                    + ": its Japanese text would be read garbled (try --encoding=UTF-8)");
+        }
     }
 
     private static CSVReader open(Path file, Charset charset) {
@@ -226,6 +231,28 @@ public final class RegistryReader implements Closeable {
             }
         }
         return "";
+    }
+
+    /**
+     * Whether a legacy encoding (Windows-31J, EUC-JP ...) was chosen for a file that is UTF-8: UTF-8 Japanese text
+     * often decodes in those without an error, as nonsense. Real Shift_JIS or EUC-JP text is practically never valid
+     * UTF-8, so non-ASCII text that decodes strictly as UTF-8 says which encoding the file is in.
+     */
+    private boolean readsAsUtf8Instead() {
+        if (charset.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF")) {
+            return false;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (IOException e) {
+            return false;
+        }
+        boolean nonAscii = false;
+        for (byte b : head) {
+            nonAscii |= b < 0;
+        }
+        return nonAscii && decodeStrictly(StandardCharsets.UTF_8, head) != null;
     }
 
     /** A byte-order mark of another encoding than the one chosen says which to choose. */

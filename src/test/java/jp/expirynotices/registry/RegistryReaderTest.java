@@ -70,6 +70,22 @@ class RegistryReaderTest {
     }
 
     @Test
+    void utf8ReadAsWindows31JIsRefusedInsteadOfReadGarbled() throws IOException {
+        // UTF-8 Japanese text that happens to decode as Windows-31J without any error
+        String csv = HEADER + "\nR1,アイウ エオ,,1985-11-14,1700013,アイウ,カキク,,2031-11-14,2021-11-15,,active,"
+                + "2021-11-15,,active,\n";
+        Charset sjis = Charset.forName("Windows-31J");
+        Path f = file(csv, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> readAll(f, sjis))
+                .isInstanceOf(RegistryInputException.class)
+                .hasMessageContaining("line 1: the file is UTF-8, not windows-31j")
+                .hasMessageContaining("--encoding=UTF-8");
+        assertThat(new String(csv.getBytes(StandardCharsets.UTF_8), sjis)).as("decodes as Windows-31J too")
+                .doesNotContain("\uFFFD");
+        assertThat(readAll(f, StandardCharsets.UTF_8).get(0).fields()[6]).isEqualTo("カキク");
+    }
+
+    @Test
     void shiftJisReadAsUtf8StopsWithLine() throws IOException {
         Path f = file(HEADER + "\n" + line("R1", "1") + "\n", Charset.forName("Windows-31J"));
         assertThatThrownBy(() -> readAll(f, StandardCharsets.UTF_8))
