@@ -73,6 +73,15 @@ public final class LetterRenderer {
      * {@link #render}): the drawing methods are shared by every thread, the resident's font is not.
      */
     private final ThreadLocal<BaseFont> residentFont = new ThreadLocal<>();
+    /** While a body's elements are built on this thread: what they print, the key of {@link #layouts}. */
+    private final ThreadLocal<LayoutKey> building = new ThreadLocal<>();
+    /**
+     * Laid-out page-1 bodies by what they print (see {@link #fill}); bounded, so the heap does not grow with the
+     * night's letters. Only bodies drawn entirely in the shared subsets are kept: their content stream is the same
+     * in every letter, because every letter names those fonts alike ({@link #nameSharedFonts}).
+     */
+    private final Map<LayoutKey, byte[]> layouts = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_LAYOUTS = 512;
     /** Receives every text drawn, while {@link SharedGlyphs} collects the letters' common characters; else null. */
     private final BiConsumer<String, BaseFont> drawn;
 
@@ -180,6 +189,7 @@ public final class LetterRenderer {
             writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", iccProfile);
 
             PdfContentByte cb = writer.getDirectContent();
+            nameSharedFonts(cb);
             drawNotice(cb, letter);
             writer.setPageEmpty(false);
             document.newPage();
@@ -223,7 +233,7 @@ public final class LetterRenderer {
 
         float contactTop = drawContact(cb);
         Rectangle body = new Rectangle(MARGIN_X, contactTop + mm(3), TEXT_RIGHT, titleBottom - mm(4));
-        fill(cb, body, s -> noticeBody(s, letter), letter, "page 1");
+        fill(cb, body, s -> noticeBody(s, letter), letter, "page 1", true);
     }
 
     /**
@@ -570,17 +580,104 @@ public final class LetterRenderer {
     /** Lays {@code body} into {@code area}, at the largest scale at which it fits. */
     private void fill(PdfContentByte cb, Rectangle area, Body body, NoticeLetter letter, String where)
             throws DocumentException {
+        fill(cb, area, body, letter, where, false);
+    }
+
+    /**
+     * Lays {@code body} into {@code area}, at the largest scale at which it fits. With {@code reuse}, a body that
+     * prints exactly what an earlier one printed (same texts, fonts and sizes, in the same order: most letters of a
+     * night share their expiry dates and variant) is not laid out again: its content stream is copied.
+     */
+    private void fill(PdfContentByte cb, Rectangle area, Body body, NoticeLetter letter, String where,
+                      boolean reuse) throws DocumentException {
+        LayoutKey key = null;
         for (float scale : BODY_SCALES) {
-            // Laid out once on a scratch canvas, kept only if it fits: the layout is most of a letter's work.
+            List<Element> elements;
+            if (reuse && shared != null && key == null) {
+                key = new LayoutKey(area);
+                building.set(key);
+            }
+            try {
+                elements = body.build(new Styles(fonts, scale));
+            } finally {
+                building.remove();
+            }
+            if (key != null && key.reusable && scale == BODY_SCALES[0]) {
+                byte[] known = layouts.get(key);
+                if (known != null) {
+                    cb.getInternalBuffer().append(known);
+                    return;
+                }
+            }
+            // Laid out on a scratch canvas, kept only if it fits.
             PdfContentByte scratch = cb.getDuplicate();
-            ColumnText ct = column(scratch, area, body.build(new Styles(fonts, scale)));
+            ColumnText ct = column(scratch, area, elements);
             if (!ColumnText.hasMoreText(ct.go())) {
+                if (key != null && key.reusable && layouts.size() < MAX_LAYOUTS) {
+                    layouts.putIfAbsent(key, scratch.getInternalBuffer().toByteArray());
+                }
                 cb.add(scratch);
                 return;
             }
         }
         throw new IllegalStateException("the text of " + where + " of " + letter + " does not fit the page; "
                 + "shorten the configured office hours or notes");
+    }
+
+    /**
+     * Makes the shared subsets the document's first fonts, so that their resource names (/F1, /F2) are the same
+     * in every letter and a reused content stream ({@link #fill}) names the right fonts.
+     */
+    private void nameSharedFonts(PdfContentByte cb) {
+        if (shared == null) {
+            return;
+        }
+        PdfContentByte names = cb.getDuplicate();
+        names.setFontAndSize(shared.subsetOf(fonts.regular()), 1);
+        names.setFontAndSize(shared.subsetOf(fonts.bold()), 1);
+    }
+
+    /**
+     * What a body prints: every text with its font and size, in order, at full size in one place. Not reusable when
+     * any of it needs a font other than the shared subsets (a resident's own characters).
+     */
+    private static final class LayoutKey {
+        private final StringBuilder printed = new StringBuilder(4096);
+        private boolean reusable = true;
+        private String text;
+
+        /** What the body prints at full size (scale 1) in {@code area}; the layout kept is the one that fitted. */
+        LayoutKey(Rectangle area) {
+            printed.append(area.getLeft()).append(',').append(area.getBottom()).append(',').append(area.getRight())
+                    .append(',').append(area.getTop());
+        }
+
+        void add(String content, Font font, boolean sharedOnly) {
+            printed.append('\u0000').append(System.identityHashCode(font.getBaseFont())).append('/')
+                    .append(font.getSize()).append('/').append(font.getStyle()).append('/').append(content);
+            reusable &= sharedOnly;
+        }
+
+        void add(String mark) {
+            printed.append('\u0001').append(mark);
+        }
+
+        private String text() {
+            if (text == null) {
+                text = printed.toString();
+            }
+            return text;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LayoutKey other && text().equals(other.text());
+        }
+
+        @Override
+        public int hashCode() {
+            return text().hashCode();
+        }
     }
 
     private static ColumnText column(PdfContentByte cb, Rectangle area, List<Element> elements) {
@@ -702,6 +799,10 @@ public final class LetterRenderer {
     }
 
     private Paragraph para(float leading, String text, Font font) {
+        LayoutKey key = building.get();
+        if (key != null) {
+            key.add("P" + leading);
+        }
         Paragraph p = new Paragraph(leading);
         p.setFont(font);
         append(p, text, font);
@@ -710,7 +811,13 @@ public final class LetterRenderer {
 
     /** Adds {@code text} in {@code font}, one chunk per run of one font (see {@link #runs}). */
     private void append(Phrase phrase, String text, Font font) {
-        for (Run run : runs(text, font.getBaseFont())) {
+        List<Run> runs = runs(text, font.getBaseFont());
+        LayoutKey key = building.get();
+        if (key != null) {
+            key.add(text, font, runs.stream().allMatch(r -> r.font() != font.getBaseFont()
+                    && r.font() != residentFont.get()));
+        }
+        for (Run run : runs) {
             Font runFont = run.font() == font.getBaseFont() ? font
                     : new Font(run.font(), font.getSize(), font.getStyle(), font.getColor());
             Chunk c = new Chunk(run.text(), runFont);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.Deflater;
 
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
@@ -110,7 +111,7 @@ final class SharedGlyphs {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a letter's font subset", e);
         }
-        return Optional.of(PrebuiltSubsetFont.of(regularName, ttf, prefix(own)));
+        return Optional.of(PrebuiltSubsetFont.of(regularName, ttf, prefix(own), Deflater.BEST_SPEED));
     }
 
     /** Six letters that differ between subsets (PDF 9.6.4 asks for a tag per subset). */
@@ -149,7 +150,7 @@ final class SharedGlyphs {
             codePoints.removeIf(cp -> !face.getKey().charExists(cp) || Character.isISOControl(cp));
             byte[] bytes = bold ? fonts.boldBytes() : fonts.regularBytes();
             subsets.put(face.getKey(), PrebuiltSubsetFont.of(face.getKey().getPostscriptFontName(),
-                    subset(bytes, codePoints), bold ? "EXNBLD" : "EXNREG"));
+                    subset(bytes, codePoints), bold ? "EXNBLD" : "EXNREG", Deflater.BEST_COMPRESSION));
         }
         return subsets;
     }

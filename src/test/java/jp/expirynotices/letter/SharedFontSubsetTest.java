@@ -87,6 +87,27 @@ class SharedFontSubsetTest {
     }
 
     @Test
+    void aReusedLayoutPrintsWhatAFreshLayoutPrints() throws Exception {
+        LetterFonts fonts = LetterFonts.load(FontSettings.search());
+        LetterRenderer reusing = new LetterRenderer(LetterSettings.defaults(), fonts);
+        // same certificates and dates as standard(): the body is laid out once, then copied for the others
+        NoticeLetter first = LetterFixtures.standard();
+        NoticeLetter second = named("R0201", "伊藤 さくら", "東京都豊島区上池袋", "4丁目1番2号", "");
+        NoticeLetter third = named("R0202", "GARCIA MARIA", "東京都豊島区池袋本町", "1-2-3", "");
+        reusing.render(first);
+        for (NoticeLetter letter : List.of(first, second, third)) {
+            byte[] copied = reusing.render(letter).pdf();
+            byte[] laidOut = new LetterRenderer(LetterSettings.defaults().withSharedFontSubset(false), fonts)
+                    .render(letter).pdf();
+            assertThat(PdfInspection.text(copied, 1)).isEqualTo(PdfInspection.text(laidOut, 1));
+            assertThat(PdfInspection.glyphs(copied, 1)).extracting(PdfInspection.Glyph::toString)
+                    .containsExactlyElementsOf(PdfInspection.glyphs(laidOut, 1).stream()
+                            .map(PdfInspection.Glyph::toString).toList());
+            assertThat(PdfInspection.pdfA1bFailures(copied)).isEmpty();
+        }
+    }
+
+    @Test
     void theSharedSubsetIsTheSameInEveryLetter() throws Exception {
         byte[] a = fast.render(LetterFixtures.standard()).pdf();
         byte[] b = fast.render(LetterFixtures.cardExpiry()).pdf();

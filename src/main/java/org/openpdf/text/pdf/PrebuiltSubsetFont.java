@@ -32,11 +32,12 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
     private final String widths;
     private final byte[] toUnicode;
 
-    private PrebuiltSubsetFont(String name, byte[] ttf, String subsetPrefix) throws DocumentException, IOException {
+    private PrebuiltSubsetFont(String name, byte[] ttf, String subsetPrefix, int level)
+            throws DocumentException, IOException {
         super(name, IDENTITY_H, true, ttf, false);
         setSubset(false);
         this.subsetPrefix = subsetPrefix;
-        this.fontProgram = deflate(ttf);
+        this.fontProgram = deflate(ttf, level);
         this.fontProgramLength = ttf.length;
         // glyph id -> {unicode, width} for every mapped glyph
         Map<Integer, int[]> glyphs = new TreeMap<>();
@@ -46,24 +47,27 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
         for (int gid = 0; gid < glyphCount; gid++) {
             bits[gid / 8] |= (byte) (0x80 >>> (gid % 8));
         }
-        this.cidSet = deflate(bits);
+        this.cidSet = deflate(bits, level);
         StringBuilder w = new StringBuilder("[");
         glyphs.forEach((gid, m) -> w.append(gid).append('[').append(m[1]).append(']'));
         this.widths = w.append(']').toString();
-        this.toUnicode = deflate(toUnicodeCMap(glyphs).getBytes(StandardCharsets.US_ASCII));
+        this.toUnicode = deflate(toUnicodeCMap(glyphs).getBytes(StandardCharsets.US_ASCII), level);
     }
 
     /**
      * Wraps {@code ttf}, a complete TrueType font (a subset with its own {@code cmap}), under {@code name}.
      *
      * @param subsetPrefix six upper-case letters: the font is a subset, so its PDF name carries a tag (PDF 9.6.4)
+     * @param level        {@link Deflater} level: the best for a font made once and written many times, a
+     *                     faster one for a font made for one document
      */
-    public static PrebuiltSubsetFont of(String name, byte[] ttf, String subsetPrefix) {
+    public static PrebuiltSubsetFont of(String name, byte[] ttf, String subsetPrefix, int level) {
         if (!subsetPrefix.matches("[A-Z]{6}")) {
             throw new IllegalArgumentException("subset prefix must be six upper-case letters: " + subsetPrefix);
         }
         try {
-            return new PrebuiltSubsetFont(name.endsWith(".ttf") ? name : name + ".ttf", ttf, subsetPrefix + "+");
+            return new PrebuiltSubsetFont(name.endsWith(".ttf") ? name : name + ".ttf", ttf, subsetPrefix + "+",
+                    level);
         } catch (DocumentException e) {
             throw new IllegalArgumentException("not a usable TrueType font: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -121,8 +125,8 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
         return stream;
     }
 
-    private static byte[] deflate(byte[] bytes) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    private static byte[] deflate(byte[] bytes, int level) {
+        Deflater deflater = new Deflater(level);
         try {
             deflater.setInput(bytes);
             deflater.finish();
