@@ -25,6 +25,8 @@ import org.openpdf.text.DocumentException;
  */
 public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
 
+    private static final int DEFAULT_WIDTH = 1000;
+
     private final String subsetPrefix;
     private final byte[] fontProgram;
     private final int fontProgramLength;
@@ -48,8 +50,13 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
             bits[gid / 8] |= (byte) (0x80 >>> (gid % 8));
         }
         this.cidSet = deflate(bits, level);
+        // Widths other than the default (DW 1000, the full-width kanji and kana) only: half the W array or less.
         StringBuilder w = new StringBuilder("[");
-        glyphs.forEach((gid, m) -> w.append(gid).append('[').append(m[1]).append(']'));
+        glyphs.forEach((gid, m) -> {
+            if (m[1] != DEFAULT_WIDTH) {
+                w.append(gid).append('[').append(m[1]).append(']');
+            }
+        });
         this.widths = w.append(']').toString();
         this.toUnicode = deflate(toUnicodeCMap(glyphs).getBytes(StandardCharsets.US_ASCII), level);
     }
@@ -95,7 +102,7 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
         systemInfo.put(PdfName.ORDERING, new PdfString("Identity"));
         systemInfo.put(PdfName.SUPPLEMENT, new PdfNumber(0));
         cidFont.put(PdfName.CIDSYSTEMINFO, systemInfo);
-        cidFont.put(PdfName.DW, new PdfNumber(1000));
+        cidFont.put(PdfName.DW, new PdfNumber(DEFAULT_WIDTH));
         cidFont.put(PdfName.W, new PdfLiteral(widths));
         PdfIndirectReference cidFontRef = writer.addToBody(cidFont).getIndirectReference();
         PdfIndirectReference toUnicodeRef = writer.addToBody(compressed(toUnicode)).getIndirectReference();
