@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 
 import jp.expirynotices.expiry.CertificateExpiry;
 import jp.expirynotices.expiry.ExpiryCalculator;
@@ -67,7 +66,13 @@ public final class LetterVerifier {
             if (pdf.getNumberOfPages() != letter.pages()) {
                 problems.add("page count " + pdf.getNumberOfPages() + " differs from the manifest's " + letter.pages());
             }
-            String text = compact(NoticeText.of(pdf));
+            if (pdf.getNumberOfPages() == 0) {
+                return problems;
+            }
+            // page 1, the notice, holds the name, postal code, address, due expiries and the barcode
+            org.apache.pdfbox.pdmodel.PDPage notice = pdf.getPage(0);
+            List<Object> tokens = new org.apache.pdfbox.pdfparser.PDFStreamParser(notice).parse();
+            String text = compact(PageText.of(notice, tokens));
             check(problems, text, r.name(), "name");
             check(problems, text, r.postalCodeHyphenated(), "postal code");
             check(problems, text, r.addressTown() + r.addressBlock(), "address");
@@ -77,8 +82,7 @@ public final class LetterVerifier {
             for (CertificateExpiry due : assessment.dueCertificates()) {
                 check(problems, text, Wareki.format(due.expiry()), due.kind() + " expiry");
             }
-            Optional<String> printed = pdf.getNumberOfPages() == 0 ? Optional.empty()
-                    : BarcodeReader.read(pdf.getPage(0), barcodePointSize);
+            Optional<String> printed = BarcodeReader.read(BarcodeReader.rectangles(tokens), barcodePointSize);
             if (!printed.equals(expectedBars)) {
                 problems.add(expectedBars.isEmpty() ? "a barcode is printed where none belongs"
                         : printed.isEmpty() ? "barcode missing on page 1" : "printed bars differ from the encoder's");
@@ -92,28 +96,6 @@ public final class LetterVerifier {
     private static void check(List<String> problems, String text, String expected, String what) {
         if (!text.contains(compact(expected))) {
             problems.add(what + " not found in the letter's text");
-        }
-    }
-
-    /**
-     * The text of page 1 (the notice: name, postal code, address and the due expiries are all there) in drawing
-     * order. Only the characters are collected, not their layout: that is what makes checking every letter of a
-     * night cheap (a full {@link PDFTextStripper} sorts and formats positions, three times the work).
-     */
-    private static final class NoticeText extends PDFTextStripper {
-        private final StringBuilder text = new StringBuilder(4096);
-
-        static String of(PDDocument pdf) throws IOException {
-            NoticeText stripper = new NoticeText();
-            stripper.setStartPage(1);
-            stripper.setEndPage(1);
-            stripper.getText(pdf);
-            return stripper.text.toString();
-        }
-
-        @Override
-        protected void processTextPosition(org.apache.pdfbox.text.TextPosition position) {
-            text.append(position.getUnicode());
         }
     }
 

@@ -200,12 +200,17 @@ public class NoticeJobConfiguration {
     public Step verifyStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
                            JdbcPagingItemReader<LetterVerifier.RecordedLetter> recordedLetterReader,
                            LetterVerification letterVerification) {
+        // The letters of a chunk are checked concurrently, one thread per core by default (notices.render-threads):
+        // re-reading a PDF costs about as much as drawing it.
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("verify-");
+        executor.setConcurrencyLimit(settings.renderThreads());
         return new StepBuilder("verify", jobRepository)
                 .<LetterVerifier.RecordedLetter, VerificationWriter.Finding>chunk(settings.chunkSize())
                 .transactionManager(tm)
                 .reader(recordedLetterReader)
                 .processor(letterVerification)
                 .writer(new VerificationWriter())
+                .taskExecutor(executor)
                 .build();
     }
 

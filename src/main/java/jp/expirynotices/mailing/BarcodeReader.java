@@ -35,8 +35,12 @@ public final class BarcodeReader {
 
     /** Every {@code re} rectangle of the page's content stream (the drawer paints bars without transforms). */
     public static List<Rect> rectangles(PDPage page) throws IOException {
+        return rectangles(new PDFStreamParser(page).parse());
+    }
+
+    /** Every {@code re} rectangle among a content stream's parsed {@code tokens}. */
+    public static List<Rect> rectangles(List<Object> tokens) {
         List<Rect> rects = new ArrayList<>();
-        List<Object> tokens = new PDFStreamParser(page).parse();
         for (int i = 4; i < tokens.size(); i++) {
             if (tokens.get(i) instanceof Operator op && op.getName().equals("re")
                     && tokens.get(i - 4) instanceof COSNumber x && tokens.get(i - 3) instanceof COSNumber y

@@ -1,0 +1,89 @@
+package jp.expirynotices.job;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.fontbox.cmap.CMap;
+import org.apache.fontbox.cmap.CMapParser;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDPage;
+
+/**
+ * The characters a letter page shows, in drawing order, read from its content stream through each font's ToUnicode
+ * map — the same map any text extraction uses, without laying out glyph positions or parsing the embedded font
+ * programs (which makes checking every letter of a night a fraction of the cost of drawing it).
+ *
+ * <p>Made for the letters this job writes (Identity-H fonts with two-byte codes, text drawn directly on the page):
+ * text it cannot map comes out as U+FFFD, so a check for an expected string fails rather than passes.
+ */
+final class PageText {
+
+    private PageText() {
+    }
+
+    /** The text of {@code page} whose content stream parsed into {@code tokens}. */
+    static String of(PDPage page, List<Object> tokens) throws IOException {
+        Map<COSName, CMap> maps = new HashMap<>();
+        COSDictionary fonts = page.getResources() == null ? null
+                : page.getResources().getCOSObject().getCOSDictionary(COSName.FONT);
+        StringBuilder text = new StringBuilder(4096);
+        CMap current = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!(tokens.get(i) instanceof Operator op)) {
+                continue;
+            }
+            switch (op.getName()) {
+                case "Tf" -> current = i >= 2 && tokens.get(i - 2) instanceof COSName name
+                        ? maps.computeIfAbsent(name, n -> toUnicode(fonts, n)) : null;
+                case "Tj", "'", "\"" -> {
+                    if (tokens.get(i - 1) instanceof COSString s) {
+                        decode(s, current, text);
+                    }
+                }
+                case "TJ" -> {
+                    if (tokens.get(i - 1) instanceof COSArray parts) {
+                        for (COSBase part : parts) {
+                            if (part instanceof COSString s) {
+                                decode(s, current, text);
+                            }
+                        }
+                    }
+                }
+                default -> {
+                    // graphics and positioning do not change the characters shown
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static void decode(COSString string, CMap toUnicode, StringBuilder text) {
+        byte[] bytes = string.getBytes();
+        for (int j = 0; j + 1 < bytes.length; j += 2) {
+            int code = ((bytes[j] & 0xff) << 8) | (bytes[j + 1] & 0xff);
+            String unicode = toUnicode == null ? null : toUnicode.toUnicode(code);
+            text.append(unicode == null ? "\uFFFD" : unicode);
+        }
+    }
+
+    private static CMap toUnicode(COSDictionary fonts, COSName name) {
+        COSDictionary font = fonts == null ? null : fonts.getCOSDictionary(name);
+        if (font == null || !(font.getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream stream)) {
+            return null;
+        }
+        try (var in = stream.createInputStream()) {
+            return new CMapParser().parse(new RandomAccessReadBuffer(in));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
