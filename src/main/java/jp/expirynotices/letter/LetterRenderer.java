@@ -82,6 +82,11 @@ public final class LetterRenderer {
      */
     private final Map<LayoutKey, byte[]> layouts = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_LAYOUTS = 512;
+    /**
+     * The scale at which a body of each shape (its key with every digit as 0: the same texts with other dates)
+     * last fitted: a new body of a known shape starts there instead of trying every larger scale first.
+     */
+    private final Map<String, Float> fittingScales = new java.util.concurrent.ConcurrentHashMap<>();
     /** Receives every text drawn, while {@link SharedGlyphs} collects the letters' common characters; else null. */
     private final BiConsumer<String, BaseFont> drawn;
 
@@ -591,7 +596,11 @@ public final class LetterRenderer {
     private void fill(PdfContentByte cb, Rectangle area, Body body, NoticeLetter letter, String where,
                       boolean reuse) throws DocumentException {
         LayoutKey key = null;
+        float start = BODY_SCALES[0];
         for (float scale : BODY_SCALES) {
+            if (scale > start) {
+                continue;
+            }
             List<Element> elements;
             if (reuse && shared != null && key == null) {
                 key = new LayoutKey(area);
@@ -608,6 +617,11 @@ public final class LetterRenderer {
                     cb.getInternalBuffer().append(known);
                     return;
                 }
+                Float fitted = fittingScales.get(key.shape());
+                if (fitted != null && fitted < scale) {
+                    start = fitted;
+                    continue;
+                }
             }
             // Laid out on a scratch canvas, kept only if it fits.
             PdfContentByte scratch = cb.getDuplicate();
@@ -615,6 +629,7 @@ public final class LetterRenderer {
             if (!ColumnText.hasMoreText(ct.go())) {
                 if (key != null && key.reusable && layouts.size() < MAX_LAYOUTS) {
                     layouts.putIfAbsent(key, scratch.getInternalBuffer().toByteArray());
+                    fittingScales.put(key.shape(), scale);
                 }
                 cb.add(scratch);
                 return;
@@ -667,6 +682,11 @@ public final class LetterRenderer {
                 text = printed.toString();
             }
             return text;
+        }
+
+        /** The key with every digit as 0: bodies of one shape differ only in their dates. */
+        String shape() {
+            return text().replaceAll("[0-9]", "0");
         }
 
         @Override

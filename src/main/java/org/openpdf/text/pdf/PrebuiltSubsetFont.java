@@ -26,13 +26,16 @@ import org.openpdf.text.DocumentException;
 public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
 
     private static final int DEFAULT_WIDTH = 1000;
+    private static final int SMALL = 2048;
 
     private final String subsetPrefix;
     private final byte[] fontProgram;
     private final int fontProgramLength;
+    /** Small streams are stored as they are: compressing a few hundred bytes costs more than it saves. */
     private final byte[] cidSet;
     private final String widths;
     private final byte[] toUnicode;
+    private final boolean toUnicodeDeflated;
 
     private PrebuiltSubsetFont(String name, byte[] ttf, String subsetPrefix, int level)
             throws DocumentException, IOException {
@@ -49,7 +52,7 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
         for (int gid = 0; gid < glyphCount; gid++) {
             bits[gid / 8] |= (byte) (0x80 >>> (gid % 8));
         }
-        this.cidSet = deflate(bits, level);
+        this.cidSet = bits;
         // Widths other than the default (DW 1000, the full-width kanji and kana) only: half the W array or less.
         StringBuilder w = new StringBuilder("[");
         glyphs.forEach((gid, m) -> {
@@ -58,7 +61,9 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
             }
         });
         this.widths = w.append(']').toString();
-        this.toUnicode = deflate(toUnicodeCMap(glyphs).getBytes(StandardCharsets.US_ASCII), level);
+        byte[] cmap = toUnicodeCMap(glyphs).getBytes(StandardCharsets.US_ASCII);
+        this.toUnicodeDeflated = cmap.length > SMALL;
+        this.toUnicode = toUnicodeDeflated ? deflate(cmap, level) : cmap;
     }
 
     /**
@@ -85,8 +90,9 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
     @Override
     void writeFont(PdfWriter writer, PdfIndirectReference ref, Object[] params) throws DocumentException,
             IOException {
-        PdfIndirectReference cidSetRef = writer.addToBody(compressed(cidSet)).getIndirectReference();
-        PdfStream program = compressed(fontProgram);
+        PdfIndirectReference cidSetRef = writer.addToBody(stream(cidSet, cidSet.length > SMALL))
+                .getIndirectReference();
+        PdfStream program = stream(fontProgram, true);
         program.put(PdfName.LENGTH1, new PdfNumber(fontProgramLength));
         PdfIndirectReference programRef = writer.addToBody(program).getIndirectReference();
         PdfIndirectReference descriptor = writer.addToBody(getFontDescriptor(programRef, subsetPrefix, cidSetRef))
@@ -105,7 +111,8 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
         cidFont.put(PdfName.DW, new PdfNumber(DEFAULT_WIDTH));
         cidFont.put(PdfName.W, new PdfLiteral(widths));
         PdfIndirectReference cidFontRef = writer.addToBody(cidFont).getIndirectReference();
-        PdfIndirectReference toUnicodeRef = writer.addToBody(compressed(toUnicode)).getIndirectReference();
+        PdfIndirectReference toUnicodeRef = writer.addToBody(stream(toUnicode, toUnicodeDeflated))
+                .getIndirectReference();
 
         PdfDictionary type0 = new PdfDictionary(PdfName.FONT);
         type0.put(PdfName.SUBTYPE, PdfName.TYPE0);
@@ -125,10 +132,12 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
         return ((ttf[maxp[0] + 4] & 0xff) << 8) | (ttf[maxp[0] + 5] & 0xff);
     }
 
-    /** A stream whose bytes are already Flate-compressed: written as they are. */
-    private static PdfStream compressed(byte[] deflated) {
-        PdfStream stream = new PdfStream(deflated);
-        stream.put(PdfName.FILTER, PdfName.FLATEDECODE);
+    /** A stream of {@code bytes} as they are: Flate-compressed already when {@code deflated}. */
+    private static PdfStream stream(byte[] bytes, boolean deflated) {
+        PdfStream stream = new PdfStream(bytes);
+        if (deflated) {
+            stream.put(PdfName.FILTER, PdfName.FLATEDECODE);
+        }
         return stream;
     }
 
