@@ -15,7 +15,6 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,14 +87,15 @@ public class NoticeJobConfiguration {
     }
 
     @Bean
-    public Step sequenceStep(JobRepository jobRepository, PlatformTransactionManager tm, RunStore store) {
-        return new StepBuilder("sequence", jobRepository)
-                .tasklet((contribution, context) -> {
-                    long instanceId = context.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
-                    contribution.incrementWriteCount(store.assignSequence(instanceId));
-                    return RepeatStatus.FINISHED;
-                }, tm)
-                .build();
+    public Step sequenceStep(JobRepository jobRepository, PlatformTransactionManager tm, SequenceTasklet sequenceTasklet) {
+        return new StepBuilder("sequence", jobRepository).tasklet(sequenceTasklet, tm).build();
+    }
+
+    /** Step-scoped: a fresh paging position for every execution (a restart numbers from the start again). */
+    @Bean
+    @StepScope
+    public SequenceTasklet sequenceTasklet(RunStore store) {
+        return new SequenceTasklet(store);
     }
 
     /**
