@@ -80,7 +80,8 @@ if [ "$BASELINE_DUE" -gt 0 ] && [ "$SKIP_E2E" != 1 ]; then
 fi
 
 # ---------------------------------------------------------------- one run
-# run NAME INDEX CSV [job options...]  -> prints "rc wall_s select_rows_per_s rows letters letter_bytes peak_heap_mb"
+# run NAME INDEX CSV [job options...]
+#   -> prints "rc wall_s select_rows_per_s rows letters letter_bytes peak_heap_mb render_s"
 run() {
     local name=$1 i=$2 csv=$3
     shift 3
@@ -108,7 +109,15 @@ run() {
     fi
     # Heap in use after each collection (-Xlog:gc "before->after(committed)"): the largest is the peak we report.
     peak=$(grep -oE '[0-9]+M->[0-9]+M' "$dir/gc.log" 2>/dev/null | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1)
-    echo "$rc $wall ${select_rate:-0} ${rows:-0} ${letters:-0} $bytes ${peak:-0}"
+    # Render rate: letters / time from the end of selection to the last render worker's end (includes the short
+    # sequence step); this is what the letter-font path changes, without JVM start, selection, bundle and verify.
+    local render_s
+    render_s=$(awk '
+        function t(s) { split(substr(s, 12, 12), a, ":"); return a[1] * 3600 + a[2] * 60 + a[3] }
+        / select: [0-9]+ rows .* completed/ { s = t($1) }
+        / render-[0-9]+: .* completed/ { e = t($1) }
+        END { if (s > 0 && e > s) printf "%.2f", e - s; else print 0 }' "$dir/job.log")
+    echo "$rc $wall ${select_rate:-0} ${rows:-0} ${letters:-0} $bytes ${peak:-0} $render_s"
     # Letters are large (100k letters are several GB): keep the logs, drop the PDFs of finished runs.
     rm -rf "$dir/out/$RUN_DATE/letters" "$dir/out/$RUN_DATE/print" "$dir/data"
 }
@@ -124,7 +133,7 @@ measure() {
         log "$name run $i/$RUNS (load average $(cut -d' ' -f1-3 /proc/loadavg))"
         local r
         r=$(run "$name" "$i" "$csv" "$@")
-        log "$name run $i: rc wall select/s rows letters bytes peakMB = $r"
+        log "$name run $i: rc wall select/s rows letters bytes peakMB render_s = $r"
         results+=("$r")
     done
     M_OK=yes
@@ -133,6 +142,7 @@ measure() {
     M_WALL=$(col 2); M_SELECT=$(col 3); M_ROWS=$(col 4); M_LETTERS=$(col 5); M_PEAK=$(for r in "${results[@]}"; do echo "$r" | awk '{ print $7 }'; done | sort -n | tail -1)
     M_LETTERS_PER_S=$(for r in "${results[@]}"; do echo "$r" | awk '{ if ($2 > 0) printf "%.1f\n", $5 / $2; else print 0 }'; done | median)
     M_ROWS_PER_S=$(for r in "${results[@]}"; do echo "$r" | awk '{ if ($2 > 0) printf "%.0f\n", $4 / $2; else print 0 }'; done | median)
+    M_RENDER_LPS=$(for r in "${results[@]}"; do echo "$r" | awk '{ if ($8 > 0) printf "%.1f\n", $5 / $8; else print 0 }'; done | median)
     M_KB=$(for r in "${results[@]}"; do echo "$r" | awk '{ if ($5 > 0) printf "%.1f\n", $6 / $5 / 1024; else print 0 }'; done | median)
 }
 
@@ -144,11 +154,11 @@ SEL_OK=$M_OK; SEL_STEP=$M_SELECT; SEL_CMD=$M_ROWS_PER_S; SEL_WALL=$M_WALL; SEL_P
 if [ "$SKIP_E2E" != 1 ]; then
     log "end to end: $ROWS rows, ~$DUE letters, -Xmx$HEAP, $RUNS runs (shared font subset: the fast path)"
     measure e2e "$MAIN_CSV" --notices.letter.shared-font-subset=true
-    E2E_OK=$M_OK; E2E_LPS=$M_LETTERS_PER_S; E2E_KB=$M_KB; E2E_WALL=$M_WALL; E2E_PEAK=$M_PEAK; E2E_LETTERS=$M_LETTERS
+    E2E_OK=$M_OK; E2E_LPS=$M_LETTERS_PER_S; E2E_RLPS=$M_RENDER_LPS; E2E_KB=$M_KB; E2E_WALL=$M_WALL; E2E_PEAK=$M_PEAK; E2E_LETTERS=$M_LETTERS
     if [ "$BASELINE_DUE" -gt 0 ]; then
         log "naive baseline: $BASE_ROWS rows, ~$BASELINE_DUE letters, font subset per letter, $RUNS runs"
         measure baseline "$BASE_CSV" --notices.letter.shared-font-subset=false
-        BASE_OK=$M_OK; BASE_LPS=$M_LETTERS_PER_S; BASE_KB=$M_KB; BASE_WALL=$M_WALL; BASE_PEAK=$M_PEAK
+        BASE_OK=$M_OK; BASE_LPS=$M_LETTERS_PER_S; BASE_RLPS=$M_RENDER_LPS; BASE_KB=$M_KB; BASE_WALL=$M_WALL; BASE_PEAK=$M_PEAK
         BASE_LETTERS=$M_LETTERS
     fi
 fi
@@ -175,11 +185,12 @@ RESULTS="$OUT/results.md"
     echo "| selection peak heap (-Xmx$HEAP), succeeded | $SEL_PEAK MB, $SEL_OK |"
     if [ "$SKIP_E2E" != 1 ]; then
         echo "| end to end ($E2E_LETTERS letters of $SEL_ROWS rows: select, render, bundle, verify, report) | **$E2E_LPS letters/s** ($E2E_WALL s) |"
+        echo "| render step alone (partitioned, $(nproc) threads by default) | $E2E_RLPS letters/s |"
         echo "| average letter file | $E2E_KB KB/letter |"
         echo "| end-to-end peak heap (-Xmx$HEAP), succeeded | $E2E_PEAK MB, $E2E_OK |"
         if [ "$BASELINE_DUE" -gt 0 ]; then
-            echo "| naive baseline (font subset per letter; $BASE_LETTERS letters) | $BASE_LPS letters/s ($BASE_WALL s), $BASE_KB KB/letter, peak heap $BASE_PEAK MB, succeeded $BASE_OK |"
-            echo "| speed-up, fast path / baseline | $(awk -v a="$E2E_LPS" -v b="$BASE_LPS" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }') letters/s |"
+            echo "| naive baseline (font subset per letter; $BASE_LETTERS letters) | render $BASE_RLPS letters/s; end to end $BASE_LPS letters/s ($BASE_WALL s); $BASE_KB KB/letter; peak heap $BASE_PEAK MB; succeeded $BASE_OK |"
+            echo "| speed-up of the render step, fast path / baseline | $(awk -v a="$E2E_RLPS" -v b="$BASE_RLPS" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }') |"
         fi
     fi
     echo

@@ -47,43 +47,21 @@ public class NoticeJobConfiguration {
 
     @Bean
     public Step selectStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
-                           RegistryItemReader registryReader, ScreeningProcessor screeningProcessor,
-                           SelectionWriter selectionWriter) {
+                           SelectStepParts selectStepParts) {
         return new StepBuilder("select", jobRepository)
-                .<RawRecord, Screening>chunk(settings.chunkSize())
+                .<RawRecord, Screening>chunk(settings.selectChunkSize())
                 .transactionManager(tm)
-                .reader(registryReader)
-                .processor(screeningProcessor)
-                .writer(selectionWriter)
-                .listener(selectionWriter)
+                .reader(selectStepParts)
+                .processor(selectStepParts)
+                .writer(selectStepParts)
+                .listener(selectStepParts)
                 .build();
     }
 
+    /** Not step-scoped on purpose (see {@link SelectStepParts}): it makes its parts afresh before each execution. */
     @Bean
-    @StepScope
-    public RegistryItemReader registryReader(@Value("#{stepExecution}") StepExecution stepExecution) {
-        RunRequest request = RunRequest.of(stepExecution.getJobParameters());
-        return new RegistryItemReader(request.input(), request.encoding());
-    }
-
-    @Bean
-    @StepScope
-    public ScreeningProcessor screeningProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
-                                                 JobSettings settings, RunStore store,
-                                                 RegistryItemReader registryReader, LetterRendering rendering) {
-        RunRequest request = RunRequest.of(stepExecution.getJobParameters());
-        long instanceId = stepExecution.getJobExecution().getJobInstanceId();
-        Screener screener = new Screener(request.runDate(), settings.calculator(),
-                (id, expiries) -> store.alreadyNotified(id, expiries, instanceId),
-                rendering.fonts()::missingCodePoints);
-        return new ScreeningProcessor(screener, registryReader);
-    }
-
-    @Bean
-    @StepScope
-    public SelectionWriter selectionWriter(RunStore store, RegistryItemReader registryReader, JobSettings settings) {
-        return new SelectionWriter(store, registryReader, settings.maxRejects(),
-                new ProgressReporter("select", "rows", () -> -1, settings.progressInterval()), settings.pausePoint());
+    public SelectStepParts selectStepParts(RunStore store, JobSettings settings, LetterRendering rendering) {
+        return new SelectStepParts(store, settings, rendering);
     }
 
     @Bean
@@ -127,7 +105,7 @@ public class NoticeJobConfiguration {
                                  JdbcPagingItemReader<Candidate> pendingLetterReader, LetterProcessor letterProcessor,
                                  LetterFileWriter letterFileWriter) {
         return new StepBuilder("renderWorker", jobRepository)
-                .<Candidate, PendingLetter>chunk(settings.chunkSize())
+                .<Candidate, PendingLetter>chunk(settings.renderChunkSize())
                 .transactionManager(tm)
                 .reader(pendingLetterReader)
                 .processor(letterProcessor)
