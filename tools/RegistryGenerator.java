@@ -21,9 +21,9 @@ import java.util.SplittableRandom;
  * Synthetic resident registry generator for expiry-notices (interfaces.md §1).
  *
  * <p>Run with: {@code java tools/RegistryGenerator.java [--seed=N] [--rows=N] [--bad-rows=N] [--out=PATH]
- * [--encoding=UTF-8|Windows-31J] [--from=YYYY-MM-DD] [--years=N]}. See tools/README.md.
+ * [--encoding=UTF-8|Windows-31J] [--from=YYYY-MM-DD] [--years=N] [--due-share=F]}. See tools/README.md.
  *
- * <p>Deterministic: valid row j depends only on (seed, j, rows, from, years, encoding); bad row k only on
+ * <p>Deterministic: valid row j depends only on (seed, j, rows, from, years, due-share, encoding); bad row k only on
  * (seed, k, ...). Streams rows, so memory use does not grow with --rows.
  *
  * <p>All data is invented. Names are common Japanese family/given names combined at random.
@@ -122,6 +122,7 @@ public class RegistryGenerator {
     Charset charset = StandardCharsets.UTF_8;
     LocalDate from = LocalDate.of(2026, 11, 24);
     int years = 5;
+    double dueShare = -1;      // < 0: even spread (the default); else the share of targets in the first window
 
     // ---------------------------------------------------------------- derived
     String[][] surnames, givenNames, latinNames, otherNames;
@@ -129,6 +130,8 @@ public class RegistryGenerator {
     LocalDate targetEnd;       // targets are spread over [from, targetEnd)
     long spanDays;
     long multiplier;           // slot permutation: slot = j * multiplier mod rows
+    long windowDays;           // --due-share: targets of the first dueSlots slots lie in [from, from + windowDays)
+    long dueSlots;
     final StringBuilder sb = new StringBuilder(512);
 
     public static void main(String[] args) throws IOException {
@@ -151,7 +154,7 @@ public class RegistryGenerator {
 
     static void usage() {
         System.err.println("usage: java tools/RegistryGenerator.java [--seed=N] [--rows=N] [--bad-rows=N] [--out=PATH]\n"
-                + "         [--encoding=UTF-8|Windows-31J] [--from=YYYY-MM-DD] [--years=N]");
+                + "         [--encoding=UTF-8|Windows-31J] [--from=YYYY-MM-DD] [--years=N] [--due-share=F]");
     }
 
     void parse(String[] args) {
@@ -172,6 +175,7 @@ public class RegistryGenerator {
                     case "encoding" -> charset = Charset.forName(v);
                     case "from" -> from = LocalDate.parse(v);
                     case "years" -> years = Integer.parseInt(v);
+                    case "due-share" -> dueShare = Double.parseDouble(v);
                     default -> throw new IllegalArgumentException("unknown option --" + k);
                 }
             } catch (NumberFormatException | DateTimeParseException | java.nio.charset.UnsupportedCharsetException
@@ -181,6 +185,9 @@ public class RegistryGenerator {
         }
         if (rows < 0 || badRows < 0) throw new IllegalArgumentException("--rows and --bad-rows must be >= 0");
         if (years < 1) throw new IllegalArgumentException("--years must be >= 1");
+        if (dueShare != -1 && !(dueShare >= 0 && dueShare <= 1)) {
+            throw new IllegalArgumentException("--due-share must be between 0 and 1");
+        }
     }
 
     // ---------------------------------------------------------------- main loop
@@ -194,6 +201,9 @@ public class RegistryGenerator {
         targetEnd = from.plusYears(years).plusMonths(3);
         spanDays = ChronoUnit.DAYS.between(from, targetEnd);
         multiplier = coprimeNear(rows, 0.6180339887498949);
+        // Due on `from` means from <= E <= from + 3 months - 1 day; one day less keeps a margin for the rules.
+        windowDays = ChronoUnit.DAYS.between(from, from.plusMonths(3)) - 1;
+        dueSlots = dueShare < 0 ? 0 : Math.round(dueShare * rows);
 
         CharsetEncoder enc = charset.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -221,6 +231,17 @@ public class RegistryGenerator {
                 writeRow(w, f, fields);
             }
         }
+    }
+
+    /**
+     * --due-share: slots [0, dueSlots) spread evenly over the first window [from, from + windowDays), the others
+     * evenly over the rest of the span, so a run on `from` finds about dueShare * rows residents with a due
+     * certificate (less the ones without a certificate or with mail held, which sit on a grid of slots).
+     */
+    long dueShareDay(long slot, double u) {
+        if (slot < dueSlots) return (long) ((slot + u) * windowDays / dueSlots);
+        long rest = rows - dueSlots;
+        return windowDays + (long) ((slot - dueSlots + u) * (spanDays - windowDays) / rest);
     }
 
     /** Data-row position (0-based) of bad row k: spread evenly, never first when there are valid rows. */
@@ -281,7 +302,8 @@ public class RegistryGenerator {
     void validRow(String[] f, String id, long j) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + j * 0xBF58476D1CE4E5B9L + 1);
         long slot = rows <= 1 ? 0 : mulMod(j, multiplier, rows);
-        long day = (long) ((slot + r.nextDouble()) * spanDays / Math.max(1, rows));
+        double u = r.nextDouble();
+        long day = dueShare < 0 ? (long) ((slot + u) * spanDays / Math.max(1, rows)) : dueShareDay(slot, u);
         LocalDate target = from.plusDays(Math.min(day, spanDays - 1));
         // Residents who can never be due (no certificate, mail held) are placed on a regular grid of slots, so
         // that they never cluster in time: every 3-month window keeps about the same number of due residents.

@@ -55,3 +55,8 @@ CREATE TABLE IF NOT EXISTS EN_NOTICE_LEDGER (
     LETTER_FILE     VARCHAR(200) NOT NULL,
     PRIMARY KEY (RESIDENT_ID, KIND, EXPIRES_ON)
 );
+
+-- Mailing order (sequence step, paged by postal code and resident id) and reading by sequence (render, verify,
+-- bundle, manifest): without these, every page of a large run would scan and sort all the run's rows.
+CREATE INDEX IF NOT EXISTS EN_CANDIDATE_MAILING ON EN_CANDIDATE (JOB_INSTANCE_ID, STATUS, POSTAL_CODE, RESIDENT_ID);
+CREATE INDEX IF NOT EXISTS EN_CANDIDATE_SEQUENCE ON EN_CANDIDATE (JOB_INSTANCE_ID, SEQUENCE_NO);

@@ -2,11 +2,10 @@ package jp.expirynotices.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,15 +14,16 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import jp.expirynotices.mailing.BundleResult;
 import jp.expirynotices.mailing.BundleWriter;
 import jp.expirynotices.mailing.BundledLetter;
+import jp.expirynotices.mailing.PrintBundle;
 import jp.expirynotices.report.CsvTable;
 import jp.expirynotices.report.OutputFiles;
 
 /**
- * Merges the night's letters, in mailing order, into {@code print/bundle-NNNN.pdf}. Rebuilt whole on a restart: the
- * letters on disk are the source, and each bundle is written atomically.
+ * Merges the night's letters, in mailing order, into {@code print/bundle-NNNN.pdf}: one bundle per call and per
+ * transaction, its letters read from the database by sequence range, so that memory does not grow with the night's
+ * letters. Rebuilt whole on a restart: the letters on disk are the source, and each bundle is written atomically.
  */
 public class BundleTasklet implements Tasklet {
 
@@ -37,6 +37,9 @@ public class BundleTasklet implements Tasklet {
     private final RunRequest request;
     private final int bundleSize;
     private final PausePoint pausePoint;
+    /** Letters of the night (selected residents, numbered 1..letters); -1 until the first call. */
+    private long letters = -1;
+    private int nextBundle = 1;
 
     public BundleTasklet(RunStore store, RunRequest request, int bundleSize, PausePoint pausePoint) {
         this.store = store;
@@ -51,48 +54,61 @@ public class BundleTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         long instanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
-        Path folder = request.runFolder();
-        List<Path> letters = new ArrayList<>();
-        Map<Path, String> residentByFile = new HashMap<>();
-        for (ManifestRow row : store.manifest(instanceId)) {
-            Path file = folder.resolve(row.letterFile());
-            letters.add(file);
-            residentByFile.put(file, row.residentId());
+        if (letters < 0) {
+            letters = store.countSelected(instanceId);
         }
-        if (letters.isEmpty()) {
+        if (letters == 0) {
             return RepeatStatus.FINISHED;
         }
+        Path folder = request.runFolder();
+        Path print = OutputFiles.directory(folder.resolve(PRINT));
         try {
-            Path print = OutputFiles.directory(folder.resolve(PRINT));
-            int[] written = {0};
-            BundleResult result = new BundleWriter(bundleSize)
-                    .write(letters, print, bundle -> pausePoint.reached("bundle", ++written[0]));
-            removeStaleBundles(print, result.bundles().size());
-            List<List<String>> index = new ArrayList<>(result.letters().size());
-            int sequence = 0;
-            for (BundledLetter b : result.letters()) {
-                String residentId = residentByFile.get(b.letter());
-                store.recordBundle(instanceId, residentId, PRINT + "/" + b.bundleFile(), b.firstPage());
-                index.add(List.of(PRINT + "/" + b.bundleFile(), Integer.toString(b.firstPage()),
-                        Integer.toString(b.pageCount()), Integer.toString(++sequence), residentId));
+            int from = (nextBundle - 1) * bundleSize + 1;
+            if (from <= letters) {
+                writeBundle(instanceId, folder, print, from, (int) Math.min(letters, (long) from + bundleSize - 1));
+                contribution.incrementWriteCount(1);
+                pausePoint.reached("bundle", nextBundle++);
+                return RepeatStatus.CONTINUABLE;
             }
+            int bundles = nextBundle - 1;
+            removeStaleBundles(print, bundles);
             // Where each letter sits in the bundles, so the mailing team can reprint one letter from a bundle.
-            CsvTable.write(print.resolve(INDEX), INDEX_HEADER, index);
-            contribution.incrementWriteCount(result.bundles().size());
-            log.info("bundles: {} letters in {} bundles", letters.size(), result.bundles().size());
+            CsvTable.write(print.resolve(INDEX), INDEX_HEADER, sink -> store.manifest(instanceId, m -> sink.accept(
+                    List.of(m.bundleFile(), Integer.toString(m.bundleFirstPage()), Integer.toString(m.pages()),
+                            Integer.toString(m.sequence()), m.residentId()))));
+            log.info("bundles: {} letters in {} bundles", letters, bundles);
+            return RepeatStatus.FINISHED;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write print bundles in " + folder.resolve(PRINT), e);
+            throw new UncheckedIOException("cannot write print bundles in " + print, e);
         }
-        return RepeatStatus.FINISHED;
+    }
+
+    private void writeBundle(long instanceId, Path folder, Path print, int from, int to) throws IOException {
+        List<Path> files = new ArrayList<>(to - from + 1);
+        List<String> residents = new ArrayList<>(to - from + 1);
+        store.manifest(instanceId, from, to, row -> {
+            files.add(folder.resolve(row.letterFile()));
+            residents.add(row.residentId());
+        });
+        if (files.size() != to - from + 1) {
+            throw new IllegalStateException("letters " + from + "-" + to + " of the mailing order are not all recorded");
+        }
+        PrintBundle bundle = new BundleWriter(bundleSize).writeBundle(files, print, nextBundle);
+        List<Object[]> placed = new ArrayList<>(files.size());
+        for (int i = 0; i < bundle.letters().size(); i++) {
+            BundledLetter b = bundle.letters().get(i);
+            placed.add(new Object[] {residents.get(i), b.firstPage()});
+        }
+        store.recordBundle(instanceId, PRINT + "/" + bundle.fileName(), placed);
     }
 
     /** Bundles numbered past tonight's count are left from an earlier attempt with other letters. */
     private static void removeStaleBundles(Path print, int count) throws IOException {
-        try (var files = java.nio.file.Files.list(print)) {
+        try (var files = Files.list(print)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
                 if (name.matches("bundle-\\d{4,}\\.pdf") && Integer.parseInt(name.substring(7, name.length() - 4)) > count) {
-                    java.nio.file.Files.delete(p);
+                    Files.delete(p);
                 }
             }
         }

@@ -14,7 +14,7 @@ import jp.expirynotices.expiry.LeapDayPolicy;
  * @param encoding      registry charset when {@code --encoding} is not given
  * @param windowMonths  renewal window length (3 today; configurable for the next-generation card)
  * @param leapDayPolicy where a 29 February birthday falls in common years
- * @param chunkSize     rows per transaction
+ * @param chunkSize     items per transaction (letters; the select step takes {@link #selectChunkSize()} rows)
  * @param bundleSize    letters per print bundle
  * @param maxRejects    rejected rows tolerated before the run fails; -1 = no limit (a file where every row is
  *                      rejected fails all the same)
@@ -47,6 +47,21 @@ public record JobSettings(
             throw new IllegalArgumentException("notices.bundle-size must be at least 1");
         }
     }
+
+    /** Registry rows per select-step transaction: 4 × chunk-size (a row costs far less than a letter). */
+    public int selectChunkSize() {
+        return chunkSize * 4;
+    }
+
+    /**
+     * Letters per render-worker transaction: chunk-size, at most {@value #MAX_RENDER_CHUNK}. A chunk's PDFs are held
+     * in memory until the chunk is written (100-150 KB each, per worker thread): 500 of them would be 70 MB a thread.
+     */
+    public int renderChunkSize() {
+        return Math.min(chunkSize, MAX_RENDER_CHUNK);
+    }
+
+    public static final int MAX_RENDER_CHUNK = 50;
 
     public PausePoint pausePoint() {
         return PausePoint.parse(debugPauseAt);

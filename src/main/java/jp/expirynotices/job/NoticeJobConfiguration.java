@@ -15,7 +15,6 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,54 +47,33 @@ public class NoticeJobConfiguration {
 
     @Bean
     public Step selectStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
-                           RegistryItemReader registryReader, ScreeningProcessor screeningProcessor,
-                           SelectionWriter selectionWriter) {
+                           SelectStepParts selectStepParts) {
         return new StepBuilder("select", jobRepository)
-                .<RawRecord, Screening>chunk(settings.chunkSize())
+                .<RawRecord, Screening>chunk(settings.selectChunkSize())
                 .transactionManager(tm)
-                .reader(registryReader)
-                .processor(screeningProcessor)
-                .writer(selectionWriter)
-                .listener(selectionWriter)
+                .reader(selectStepParts)
+                .processor(selectStepParts)
+                .writer(selectStepParts)
+                .listener(selectStepParts)
                 .build();
     }
 
+    /** Not step-scoped on purpose (see {@link SelectStepParts}): it makes its parts afresh before each execution. */
     @Bean
-    @StepScope
-    public RegistryItemReader registryReader(@Value("#{stepExecution}") StepExecution stepExecution) {
-        RunRequest request = RunRequest.of(stepExecution.getJobParameters());
-        return new RegistryItemReader(request.input(), request.encoding());
+    public SelectStepParts selectStepParts(RunStore store, JobSettings settings, LetterRendering rendering) {
+        return new SelectStepParts(store, settings, rendering);
     }
 
     @Bean
-    @StepScope
-    public ScreeningProcessor screeningProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
-                                                 JobSettings settings, RunStore store,
-                                                 RegistryItemReader registryReader, LetterRendering rendering) {
-        RunRequest request = RunRequest.of(stepExecution.getJobParameters());
-        long instanceId = stepExecution.getJobExecution().getJobInstanceId();
-        Screener screener = new Screener(request.runDate(), settings.calculator(),
-                (id, expiries) -> store.alreadyNotified(id, expiries, instanceId),
-                rendering.fonts()::missingCodePoints);
-        return new ScreeningProcessor(screener, registryReader);
+    public Step sequenceStep(JobRepository jobRepository, PlatformTransactionManager tm, SequenceTasklet sequenceTasklet) {
+        return new StepBuilder("sequence", jobRepository).tasklet(sequenceTasklet, tm).build();
     }
 
+    /** Step-scoped: a fresh paging position for every execution (a restart numbers from the start again). */
     @Bean
     @StepScope
-    public SelectionWriter selectionWriter(RunStore store, RegistryItemReader registryReader, JobSettings settings) {
-        return new SelectionWriter(store, registryReader, settings.maxRejects(),
-                new ProgressReporter("select", "rows", () -> -1, settings.progressInterval()), settings.pausePoint());
-    }
-
-    @Bean
-    public Step sequenceStep(JobRepository jobRepository, PlatformTransactionManager tm, RunStore store) {
-        return new StepBuilder("sequence", jobRepository)
-                .tasklet((contribution, context) -> {
-                    long instanceId = context.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
-                    contribution.incrementWriteCount(store.assignSequence(instanceId));
-                    return RepeatStatus.FINISHED;
-                }, tm)
-                .build();
+    public SequenceTasklet sequenceTasklet(RunStore store) {
+        return new SequenceTasklet(store);
     }
 
     /**
@@ -127,7 +105,7 @@ public class NoticeJobConfiguration {
                                  JdbcPagingItemReader<Candidate> pendingLetterReader, LetterProcessor letterProcessor,
                                  LetterFileWriter letterFileWriter) {
         return new StepBuilder("renderWorker", jobRepository)
-                .<Candidate, PendingLetter>chunk(settings.chunkSize())
+                .<Candidate, PendingLetter>chunk(settings.renderChunkSize())
                 .transactionManager(tm)
                 .reader(pendingLetterReader)
                 .processor(letterProcessor)

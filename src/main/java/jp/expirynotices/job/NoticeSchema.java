@@ -14,10 +14,13 @@ import org.springframework.stereotype.Component;
 /**
  * Creates our own tables (idempotent DDL, HSQLDB and PostgreSQL alike). An HSQLDB database gets row-level locking
  * (MVCC) and, as a file database, writes each commit to disk at once, so that a killed process loses no committed
- * letter record.
+ * letter record, and keeps our tables on disk (CACHED) so that the heap does not grow with the registry.
  */
 @Component
 public class NoticeSchema implements InitializingBean {
+
+    /** Rows of a query result that HSQLDB keeps in memory; larger results go to a temporary file. */
+    static final int RESULT_MEMORY_ROWS = 10_000;
 
     private final DataSource dataSource;
 
@@ -37,9 +40,26 @@ public class NoticeSchema implements InitializingBean {
                     s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
                     if (url.contains(":file:")) {
                         s.execute("SET FILES WRITE DELAY FALSE");
+                        // Our tables grow with the registry and the ledger with the years: CACHED tables keep
+                        // only a bounded cache of rows in the heap (MEMORY tables, HSQLDB's default, hold all).
+                        cached(s, "EN_CANDIDATE", "EN_REJECT", "EN_NOTICE_LEDGER");
                     }
+                    // Large query results (manifest, rejects, held) are kept on disk, not in the heap.
+                    s.execute("SET DATABASE DEFAULT RESULT MEMORY ROWS " + RESULT_MEMORY_ROWS);
                 }
             }
+        }
+    }
+
+    private static void cached(Statement s, String... tables) throws SQLException {
+        for (String table : tables) {
+            try (var rs = s.executeQuery("SELECT HSQLDB_TYPE FROM INFORMATION_SCHEMA.SYSTEM_TABLES "
+                    + "WHERE TABLE_SCHEM = CURRENT_SCHEMA AND TABLE_NAME = '" + table + "'")) {
+                if (!rs.next() || "CACHED".equals(rs.getString(1))) {
+                    continue;
+                }
+            }
+            s.execute("SET TABLE " + table + " TYPE CACHED");
         }
     }
 }

@@ -30,7 +30,8 @@ import jp.expirynotices.report.SummaryCsv;
 
 /**
  * Writes the run's tables and summary from the database, then {@code _SUCCESS} last (not for a dry run), then
- * clears the personal data the run no longer needs. Safe to run again after a crash: it rewrites the same files.
+ * clears the personal data the run no longer needs, in slices of input lines (one transaction each). Safe to run
+ * again after a crash: it rewrites the same files.
  */
 public class ReportTasklet implements Tasklet {
 
@@ -44,6 +45,11 @@ public class ReportTasklet implements Tasklet {
     private final RunRequest request;
     private final JobSettings settings;
     private final SummaryRenderer summaryPdf;
+    /** Input lines whose staged rows are cleared per transaction once the output is complete. */
+    static final long PURGE_LINES = 50_000;
+    /** -1 until the files are written; then the last input line cleared so far. */
+    private long purgedTo = -1;
+    private long lastLine;
 
     /** Draws summary.pdf; the letter fonts are only loaded for real runs. */
     @FunctionalInterface
@@ -61,34 +67,43 @@ public class ReportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long instanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
+        if (purgedTo >= 0) {
+            // Later calls, each its own transaction: clear the personal data a slice of input lines at a time.
+            store.purgePersonalData(instanceId, purgedTo + 1, purgedTo + PURGE_LINES);
+            purgedTo += PURGE_LINES;
+            return purgedTo < lastLine ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+        }
         @SuppressWarnings("unchecked")
         Map<String, Long> counts = (Map<String, Long>) chunkContext.getStepContext().getStepExecution()
                 .getJobExecution().getExecutionContext().get(SelectionWriter.TALLY_KEY);
         SelectionTally tally = SelectionTally.of(Objects.requireNonNullElse(counts, Map.of()));
         Path folder = OutputFiles.directory(request.runFolder());
 
-        List<ManifestRow> manifest = store.manifest(instanceId);
-        CsvTable.write(folder.resolve("manifest.csv"), MANIFEST_HEADER, manifest.stream().map(ReportTasklet::row)
-                .toList());
-        List<Reject> rejects = store.rejects(instanceId, Integer.MAX_VALUE);
+        // Every table is streamed from the database to its file: none is held in memory whole.
+        CsvTable.write(folder.resolve("manifest.csv"), MANIFEST_HEADER,
+                sink -> store.manifest(instanceId, m -> sink.accept(row(m))));
         CsvTable.write(folder.resolve("rejects.csv"), List.of("line", "resident_id", "column", "reason"),
-                rejects.stream().map(r -> List.of(Long.toString(r.line()), r.residentId(), r.column(), r.reason()))
-                        .toList());
+                sink -> store.rejects(instanceId, Long.MAX_VALUE, r -> sink.accept(
+                        List.of(Long.toString(r.line()), r.residentId(), r.column(), r.reason()))));
         CsvTable.write(folder.resolve("held.csv"), List.of("resident_id", "reason"),
-                store.held(instanceId).stream().map(h -> List.of(h[0], h[1])).toList());
+                sink -> store.held(instanceId, h -> sink.accept(List.of(h[0], h[1]))));
 
-        RunSummary summary = summary(tally, manifest, rejects);
+        RunSummary summary = summary(tally, store.letterTotals(instanceId), store.rejects(instanceId, FIRST_REJECTS));
         SummaryCsv.write(summary, folder.resolve("summary.csv"));
         summaryPdf.write(summary, folder.resolve("summary.pdf"));
 
         if (!request.dryRun()) {
             OutputFiles.write(folder.resolve(SUCCESS), new byte[0]);
-            store.purgePersonalData(instanceId);
         }
         log.info("run {}{}: {} rows read, {} rejected, {} selected, {} held, {} letters, {} pages, {} bundles -> {}",
                 request.runDate(), request.dryRun() ? " (dry run)" : "", summary.rowsRead(), summary.rowsRejected(),
                 summary.selected(), summary.held(), summary.letters(), summary.pages(), summary.bundles(), folder);
-        return RepeatStatus.FINISHED;
+        if (request.dryRun()) {
+            return RepeatStatus.FINISHED;
+        }
+        lastLine = store.lastStagedLine(instanceId);
+        purgedTo = 0;
+        return lastLine > 0 ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 
     private static List<String> row(ManifestRow m) {
@@ -101,15 +116,12 @@ public class ReportTasklet implements Tasklet {
         return o == null ? "" : o.toString();
     }
 
-    RunSummary summary(SelectionTally tally, List<ManifestRow> manifest, List<Reject> rejects) {
+    RunSummary summary(SelectionTally tally, RunStore.LetterTotals totals, List<Reject> firstRejects) {
         Map<String, Long> m = tally.asMap();
-        long letters = manifest.stream().filter(r -> r.letterFile() != null).count();
-        long pages = manifest.stream().map(ManifestRow::pages).filter(Objects::nonNull).mapToLong(Integer::longValue)
-                .sum();
-        long bundles = manifest.stream().map(ManifestRow::bundleFile).filter(Objects::nonNull).distinct().count();
-        long noBarcode = manifest.stream()
-                .filter(r -> r.letterFile() != null && (r.customerBarcode() == null || r.customerBarcode().isEmpty()))
-                .count();
+        long letters = totals.letters();
+        long pages = totals.pages();
+        long bundles = totals.bundles();
+        long noBarcode = totals.noBarcode();
         Map<NotDueReason, Long> notSelected = new EnumMap<>(NotDueReason.class);
         for (NotDueReason r : NotDueReason.values()) {
             notSelected.put(r, m.getOrDefault("not_selected." + r.name(), 0L));
@@ -142,7 +154,7 @@ public class ReportTasklet implements Tasklet {
                 prefixed(m, "rejected."), tally.get(SelectionTally.SELECTED), tally.get(SelectionTally.HELD),
                 prefixed(m, "held."), letters, pages, bundles, noBarcode, notSelected, dueByKind, byReason,
                 kindByReason, byMonth, byWeek, tally.get(SelectionTally.LEAP_DAY),
-                new ArrayList<>(rejects.subList(0, Math.min(FIRST_REJECTS, rejects.size()))), request.runFolder());
+                new ArrayList<>(firstRejects), request.runFolder());
     }
 
     private static SortedMap<String, Long> prefixed(Map<String, Long> m, String prefix) {

@@ -130,20 +130,112 @@ public class RunStore {
         return notified;
     }
 
-    /** Numbers the selected residents in mailing order: postal code, then resident id (binary order). */
-    public int assignSequence(long instanceId) {
-        List<String[]> keys = jdbc.query("SELECT POSTAL_CODE, RESIDENT_ID FROM EN_CANDIDATE "
-                        + "WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SELECTED'",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, instanceId);
-        // Sorted here, not in SQL: PostgreSQL's locale collation would order ids differently from HSQLDB's.
-        keys.sort(Comparator.<String[], String>comparing(k -> k[0]).thenComparing(k -> k[1]));
+    /**
+     * With an HSQLDB file database, commits of the select step need not reach the disk one by one: a select step
+     * that does not finish is done again from the first row (its staged rows cleared first), so losing its last
+     * half second in a crash costs nothing. Saves one disk flush per chunk. {@code false} restores a flush per
+     * commit (NoticeSchema sets it at every start too).
+     */
+    public void relaxedCommits(boolean relaxed) {
+        jdbc.execute((java.sql.Connection c) -> {
+            var meta = c.getMetaData();
+            if (meta.getDatabaseProductName().startsWith("HSQL") && meta.getURL().contains(":file:")) {
+                try (var s = c.createStatement()) {
+                    s.execute(relaxed ? "SET FILES WRITE DELAY 500 MILLIS" : "SET FILES WRITE DELAY FALSE");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Ids per ledger query: well below any database's limit of bound parameters. */
+    static final int LEDGER_IDS_PER_QUERY = 512;
+
+    /**
+     * The ledger rows of these residents written by other runs, fetched at once (a query per
+     * {@value #LEDGER_IDS_PER_QUERY} ids), as a look-up that answers like {@link #alreadyNotified}.
+     */
+    public Screener.Ledger ledgerOf(List<String> residentIds, long instanceId) {
+        Map<String, Map<CertificateKind, Set<LocalDate>>> notices = new java.util.HashMap<>();
+        for (int from = 0; from < residentIds.size(); from += LEDGER_IDS_PER_QUERY) {
+            List<String> ids = residentIds.subList(from, Math.min(residentIds.size(), from + LEDGER_IDS_PER_QUERY));
+            // The list is padded to a power of two with '' (no resident id is empty): a few distinct statements
+            // that the database compiles once, not one per chunk.
+            int slots = Integer.highestOneBit(Math.max(1, ids.size() - 1)) << 1;
+            Object[] args = new Object[slots + 1];
+            args[0] = instanceId;
+            for (int i = 0; i < slots; i++) {
+                args[i + 1] = i < ids.size() ? ids.get(i) : "";
+            }
+            jdbc.query("SELECT RESIDENT_ID, KIND, EXPIRES_ON FROM EN_NOTICE_LEDGER WHERE JOB_INSTANCE_ID <> ? "
+                    + "AND RESIDENT_ID IN (" + "?,".repeat(slots - 1) + "?)", rs -> {
+                        notices.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(CertificateKind.class))
+                                .computeIfAbsent(CertificateKind.valueOf(rs.getString(2)), k -> new java.util.HashSet<>())
+                                .add(rs.getObject(3, LocalDate.class));
+                    }, args);
+        }
+        return (residentId, expiries) -> {
+            Map<CertificateKind, Set<LocalDate>> byKind = notices.get(residentId);
+            Set<CertificateKind> notified = EnumSet.noneOf(CertificateKind.class);
+            if (byKind != null) {
+                byKind.forEach((kind, dates) -> {
+                    if (dates.contains(expiries.get(kind))) {
+                        notified.add(kind);
+                    }
+                });
+            }
+            return notified;
+        };
+    }
+
+    /**
+     * The next {@code limit} selected residents in mailing order (postal code, then resident id, both compared
+     * as binary strings) after the key {@code afterPostal}/{@code afterId} (null: from the start): {@code [postal,
+     * id]} pairs. Paged, so that numbering 100 000 letters holds one page in memory, not all keys.
+     */
+    public List<String[]> mailingOrderPage(long instanceId, String afterPostal, String afterId, int limit) {
+        String postal = binary("POSTAL_CODE");
+        String id = binary("RESIDENT_ID");
+        // "postal >= last" first: a range the database can start the index (EN_CANDIDATE_MAILING) at; with only
+        // the OR below it would read all the run's rows for every page.
+        String after = afterPostal == null ? ""
+                : " AND " + postal + " >= ? AND (" + postal + " > ? OR " + id + " > ?)";
+        Object[] args = afterPostal == null ? new Object[] {instanceId}
+                : new Object[] {instanceId, afterPostal, afterPostal, afterId};
+        return jdbc.query("SELECT POSTAL_CODE, RESIDENT_ID FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? "
+                        // The constant leading columns make the order the index's: the database reads one page
+                        // of the index instead of sorting all the run's rows for every page.
+                        + "AND STATUS = 'SELECTED'" + after + " ORDER BY JOB_INSTANCE_ID, STATUS, " + postal + ", " + id
+                        + " FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, args);
+    }
+
+    /** Gives these residents (in mailing order) the sequence numbers {@code first}, {@code first + 1}, ... */
+    public void setSequence(long instanceId, List<String[]> keys, int first) {
         List<Object[]> args = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            args.add(new Object[] {i + 1, instanceId, keys.get(i)[1]});
+            args.add(new Object[] {first + i, instanceId, keys.get(i)[1]});
         }
         jdbc.batchUpdate("UPDATE EN_CANDIDATE SET SEQUENCE_NO = ? WHERE JOB_INSTANCE_ID = ? AND RESIDENT_ID = ?",
                 args);
-        return keys.size();
+    }
+
+    /**
+     * A column compared as a binary string: PostgreSQL's locale collation would order ids with {@code -} and
+     * {@code _} differently from HSQLDB's (code point order).
+     */
+    private String binary(String column) {
+        return postgres() ? column + " COLLATE \"C\"" : column;
+    }
+
+    private Boolean postgres;
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")));
+        }
+        return postgres;
     }
 
     /** Selected residents whose letter is not yet recorded, in mailing order. */
@@ -178,37 +270,71 @@ public class RunStore {
                 + "LETTER_FILE) VALUES (?,?,?,?,?,?)", ledger);
     }
 
-    public void recordBundle(long instanceId, String residentId, String bundleFile, int firstPage) {
-        jdbc.update("UPDATE EN_CANDIDATE SET BUNDLE_FILE = ?, BUNDLE_FIRST_PAGE = ? "
-                + "WHERE JOB_INSTANCE_ID = ? AND RESIDENT_ID = ?", bundleFile, firstPage, instanceId, residentId);
+    /** Where each letter of one bundle sits: {@code [residentId, firstPage]} pairs, in one batch. */
+    public void recordBundle(long instanceId, String bundleFile, List<Object[]> residentAndFirstPage) {
+        List<Object[]> args = new ArrayList<>(residentAndFirstPage.size());
+        for (Object[] r : residentAndFirstPage) {
+            args.add(new Object[] {bundleFile, r[1], instanceId, r[0]});
+        }
+        jdbc.batchUpdate("UPDATE EN_CANDIDATE SET BUNDLE_FILE = ?, BUNDLE_FIRST_PAGE = ? "
+                + "WHERE JOB_INSTANCE_ID = ? AND RESIDENT_ID = ?", args);
     }
 
-    /** Manifest rows of the selected residents in mailing order. */
-    public List<ManifestRow> manifest(long instanceId) {
-        return jdbc.query("SELECT SEQUENCE_NO, RESIDENT_ID, POSTAL_CODE, EARLIEST_EXPIRY, CERTIFICATES, REASON, "
+    /** Manifest rows of the selected residents in mailing order, streamed (the result is not held in memory). */
+    public void manifest(long instanceId, java.util.function.Consumer<ManifestRow> rows) {
+        manifest(instanceId, 1, Integer.MAX_VALUE, rows);
+    }
+
+    /** Manifest rows with a sequence number from {@code from} to {@code to}, in mailing order. */
+    public void manifest(long instanceId, int from, int to, java.util.function.Consumer<ManifestRow> rows) {
+        jdbc.query("SELECT SEQUENCE_NO, RESIDENT_ID, POSTAL_CODE, EARLIEST_EXPIRY, CERTIFICATES, REASON, "
                 + "LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE, BUNDLE_FILE, BUNDLE_FIRST_PAGE FROM EN_CANDIDATE "
-                + "WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SELECTED' ORDER BY SEQUENCE_NO", (rs, n) -> new ManifestRow(
+                + "WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SELECTED' AND SEQUENCE_NO BETWEEN ? AND ? "
+                + "ORDER BY JOB_INSTANCE_ID, SEQUENCE_NO", (java.sql.ResultSet rs) -> {
+                    rows.accept(new ManifestRow(
                         rs.getInt(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                         rs.getString(5), rs.getString(6), rs.getString(7), (Integer) rs.getObject(8, Integer.class),
                         rs.getString(9), rs.getString(10), rs.getString(11),
-                        (Integer) rs.getObject(12, Integer.class)), instanceId);
+                        (Integer) rs.getObject(12, Integer.class)));
+                }, instanceId, from, to);
     }
 
-    /** held.csv rows: resident id and reason, in input order. */
-    public List<String[]> held(long instanceId) {
-        return jdbc.query("SELECT RESIDENT_ID, HELD_REASON FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? "
+    /** Counts over the manifest for the summary, computed by the database. */
+    public record LetterTotals(long letters, long pages, long bundles, long noBarcode) {
+    }
+
+    public LetterTotals letterTotals(long instanceId) {
+        return jdbc.queryForObject("SELECT COUNT(LETTER_FILE), COALESCE(SUM(PAGES), 0), COUNT(DISTINCT BUNDLE_FILE), "
+                        + "SUM(CASE WHEN LETTER_FILE IS NOT NULL AND (CUSTOMER_BARCODE IS NULL OR CUSTOMER_BARCODE = '') "
+                        + "THEN 1 ELSE 0 END) FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SELECTED'",
+                (rs, n) -> new LetterTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), instanceId);
+    }
+
+    /** held.csv rows: resident id and reason, in input order, streamed. */
+    public void held(long instanceId, java.util.function.Consumer<String[]> rows) {
+        jdbc.query("SELECT RESIDENT_ID, HELD_REASON FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? "
                         + "AND STATUS = 'HELD' ORDER BY INPUT_LINE",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, instanceId);
+                (java.sql.ResultSet rs) -> {
+                    rows.accept(new String[] {rs.getString(1), rs.getString(2)});
+                }, instanceId);
     }
 
+    /** The first {@code limit} rejects in line order. */
     public List<Reject> rejects(long instanceId, int limit) {
-        return jdbc.query("SELECT LINE_NO, RESIDENT_ID, COLUMN_NAME, REASON FROM EN_REJECT WHERE JOB_INSTANCE_ID = ? "
+        List<Reject> out = new ArrayList<>();
+        rejects(instanceId, limit, out::add);
+        return out;
+    }
+
+    /** Up to {@code limit} rejects in line order, streamed. */
+    public void rejects(long instanceId, long limit, java.util.function.Consumer<Reject> rows) {
+        jdbc.query("SELECT LINE_NO, RESIDENT_ID, COLUMN_NAME, REASON FROM EN_REJECT WHERE JOB_INSTANCE_ID = ? "
                 + "ORDER BY LINE_NO", rs -> {
-                    List<Reject> out = new ArrayList<>();
-                    while (rs.next() && out.size() < limit) {
-                        out.add(new Reject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    long n = 0;
+                    while (n++ < limit && rs.next()) {
+                        rows.accept(new Reject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                     }
-                    return out;
+                    return null;
                 }, instanceId);
     }
 
@@ -216,6 +342,23 @@ public class RunStore {
     public void purgePersonalData(long instanceId) {
         jdbc.update("UPDATE EN_CANDIDATE SET NAME = NULL, NAME_KANA = NULL, BIRTH_DATE = NULL, ADDRESS_TOWN = NULL, "
                 + "ADDRESS_BLOCK = NULL, ADDRESS_BUILDING = NULL WHERE JOB_INSTANCE_ID = ?", instanceId);
+    }
+
+    /**
+     * As {@link #purgePersonalData(long)} for the rows staged from input lines {@code fromLine} to {@code toLine}:
+     * the report step clears a large run in several short transactions (one transaction over 100 000 rows would
+     * hold every changed row in memory until its commit).
+     */
+    public int purgePersonalData(long instanceId, long fromLine, long toLine) {
+        return jdbc.update("UPDATE EN_CANDIDATE SET NAME = NULL, NAME_KANA = NULL, BIRTH_DATE = NULL, "
+                + "ADDRESS_TOWN = NULL, ADDRESS_BLOCK = NULL, ADDRESS_BUILDING = NULL WHERE JOB_INSTANCE_ID = ? "
+                + "AND INPUT_LINE BETWEEN ? AND ? AND NAME IS NOT NULL", instanceId, fromLine, toLine);
+    }
+
+    /** The last input line staged by the run (0 when none). */
+    public long lastStagedLine(long instanceId) {
+        return jdbc.queryForObject("SELECT COALESCE(MAX(INPUT_LINE), 0) FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ?",
+                Long.class, instanceId);
     }
 
     /** Ledger rows (resident, kind, expiry) for tests and audits. */

@@ -45,33 +45,58 @@ public final class Screener {
         this.runDate = runDate;
     }
 
+    /** The whole decision for one row, the ledger looked up for this row alone. */
     public Screening screen(RawRecord record, RegistryHeader header) {
+        Screening screening = screenBeforeLedger(record, header);
+        if (screening instanceof Screening.Staged staged) {
+            return applyLedger(staged, ledger.alreadyNotified(staged.candidate().residentId(),
+                    RunStore.expiries(staged.assessment().certificates())));
+        }
+        return screening;
+    }
+
+    /**
+     * The decision for one row without the ledger: a {@link Screening.Staged} result is final only after {@link
+     * #applyLedger}. The select step looks up the ledger once per chunk for all its staged rows, not once per row.
+     */
+    public Screening screenBeforeLedger(RawRecord record, RegistryHeader header) {
         return switch (validator.validate(record, header)) {
             case ValidationOutcome.Invalid invalid -> new Screening.Rejected(invalid.reject());
             case ValidationOutcome.Valid valid -> assess(valid.resident());
         };
     }
 
+    /**
+     * A staged resident with the kinds an earlier run notified (current certificates, same expiry) taken out: still
+     * staged with the remaining due kinds, or not due ({@code ALREADY_NOTIFIED}).
+     */
+    public static Screening applyLedger(Screening.Staged staged, Set<CertificateKind> notified) {
+        if (notified.isEmpty()) {
+            return staged;
+        }
+        ResidentAssessment assessment = staged.assessment().withAlreadyNotified(notified);
+        if (!assessment.due()) {
+            return new Screening.NotDue(assessment.notDueReason().orElseThrow(), assessment.leapDayPolicyUsed());
+        }
+        Candidate c = staged.candidate();
+        return new Screening.Staged(candidate(c.resident(), c.status(), c.heldReason(), assessment), assessment);
+    }
+
     private Screening assess(Resident resident) {
         ResidentAssessment assessment = calculator.assess(resident.birthDate(), resident.cardExpiresOn(),
                 resident.certificates(), runDate);
-        if (assessment.due()) {
-            // Only residents with a certificate in its window cost a ledger look-up.
-            Set<CertificateKind> notified = ledger.alreadyNotified(resident.residentId(),
-                    RunStore.expiries(assessment.certificates()));
-            if (!notified.isEmpty()) {
-                assessment = assessment.withAlreadyNotified(notified);
-            }
-        }
         if (!assessment.due()) {
             return new Screening.NotDue(assessment.notDueReason().orElseThrow(), assessment.leapDayPolicyUsed());
         }
         String heldReason = heldReason(resident);
         Candidate.Status status = heldReason == null ? Candidate.Status.SELECTED : Candidate.Status.HELD;
-        Candidate candidate = new Candidate(resident, status, heldReason,
-                assessment.earliestExpiry().orElseThrow(), assessment.dueKindsCode(), assessment.reason().orElseThrow(),
-                assessment.alreadyNotified(), 0);
-        return new Screening.Staged(candidate, assessment);
+        return new Screening.Staged(candidate(resident, status, heldReason, assessment), assessment);
+    }
+
+    private static Candidate candidate(Resident resident, Candidate.Status status, String heldReason,
+                                       ResidentAssessment assessment) {
+        return new Candidate(resident, status, heldReason, assessment.earliestExpiry().orElseThrow(),
+                assessment.dueKindsCode(), assessment.reason().orElseThrow(), assessment.alreadyNotified(), 0);
     }
 
     /**

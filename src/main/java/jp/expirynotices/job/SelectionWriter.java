@@ -57,7 +57,7 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
         List<Candidate> candidates = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         SelectionTally chunkTally = new SelectionTally();
-        for (Screening s : chunk) {
+        for (Screening s : withLedger(chunk.getItems())) {
             chunkTally.add(s);
             switch (s) {
                 case Screening.Staged staged -> candidates.add(staged.candidate());
@@ -76,6 +76,26 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
         check();
         progress.advance(chunk.size());
         pausePoint.reached("select", ++chunks);
+    }
+
+    /** Applies the ledger to the chunk's staged rows: one query for the chunk instead of one per due row. */
+    private List<Screening> withLedger(List<? extends Screening> screenings) {
+        List<String> ids = new ArrayList<>();
+        for (Screening s : screenings) {
+            if (s instanceof Screening.Staged staged) {
+                ids.add(staged.candidate().residentId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return List.copyOf(screenings);
+        }
+        Screener.Ledger ledger = store.ledgerOf(ids, instanceId);
+        List<Screening> out = new ArrayList<>(screenings.size());
+        for (Screening s : screenings) {
+            out.add(s instanceof Screening.Staged staged ? Screener.applyLedger(staged, ledger.alreadyNotified(
+                    staged.candidate().residentId(), RunStore.expiries(staged.assessment().certificates()))) : s);
+        }
+        return out;
     }
 
     private void check() {

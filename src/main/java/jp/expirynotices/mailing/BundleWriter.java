@@ -71,6 +71,19 @@ public final class BundleWriter {
         return new BundleResult(bundles, placed);
     }
 
+    /**
+     * Writes the {@code index}-th bundle (1-based) of these letters into {@code targetDirectory}: for callers that
+     * stream the letters a bundle at a time instead of listing them all. At most the configured number of letters.
+     */
+    public PrintBundle writeBundle(List<Path> letters, Path targetDirectory, int index) throws IOException {
+        if (letters.size() > maxLettersPerBundle) {
+            throw new IllegalArgumentException(letters.size() + " letters, more than " + maxLettersPerBundle
+                    + " per bundle");
+        }
+        Files.createDirectories(targetDirectory);
+        return writeBundle(letters, targetDirectory, bundleFileName(index));
+    }
+
     private static PrintBundle writeBundle(List<Path> letters, Path dir, String name) throws IOException {
         // Written beside the final file and renamed atomically: the print shop never sees a half-written bundle,
         // and a crash leaves at most a dot-file that the next run overwrites.

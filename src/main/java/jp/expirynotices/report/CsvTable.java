@@ -1,10 +1,12 @@
 package jp.expirynotices.report;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
@@ -19,13 +21,22 @@ public final class CsvTable {
     }
 
     public static void write(Path target, List<String> header, List<List<String>> rows) {
+        write(target, header, sink -> rows.forEach(sink::accept));
+    }
+
+    /** Produces the rows of a table one by one, so that a large table is never held in memory. */
+    @FunctionalInterface
+    public interface Rows {
+        void writeTo(Consumer<List<String>> sink) throws IOException;
+    }
+
+    /** As {@link #write(Path, List, List)}, the rows streamed from {@code rows}. */
+    public static void write(Path target, List<String> header, Rows rows) {
         OutputFiles.write(target, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             ICSVWriter csv = new CSVWriterBuilder(writer).withLineEnd("\n").build();
             csv.writeNext(header.toArray(String[]::new), false);
-            for (List<String> row : rows) {
-                csv.writeNext(row.stream().map(CsvTable::neutralise).toArray(String[]::new), false);
-            }
+            rows.writeTo(row -> csv.writeNext(row.stream().map(CsvTable::neutralise).toArray(String[]::new), false));
             csv.flush();
         });
     }
