@@ -65,6 +65,7 @@ public final class LetterRenderer {
     private final LetterSettings settings;
     private final LetterFonts fonts;
     private final CustomerBarcodePainter barcodePainter;
+    /** The sRGB profile of the PDF/A output intent, Flate-compressed once for every letter. */
     private final byte[] iccProfile;
     /** The shared subsets ({@link SharedGlyphs}); null when switched off, or while probing. */
     private final SharedGlyphs shared;
@@ -107,7 +108,8 @@ public final class LetterRenderer {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.fonts = Objects.requireNonNull(fonts, "fonts");
         this.barcodePainter = Objects.requireNonNull(barcodePainter, "barcodePainter");
-        this.iccProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        this.iccProfile = org.openpdf.text.pdf.PrebuiltSubsetFont.deflate(
+                ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(), java.util.zip.Deflater.BEST_COMPRESSION);
         this.drawn = drawn;
         checkGlyphs(settings, fonts);
         this.shared = drawn == null && settings.sharedFontSubset() ? SharedGlyphs.of(settings, fonts) : null;
@@ -191,7 +193,9 @@ public final class LetterRenderer {
             document.addCreator("expiry-notices");
             document.addCreationDate();
             document.open();
-            writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", iccProfile);
+            // Page contents: fast compression (each letter's own); the profile and shared fonts come ready-made.
+            writer.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
+            outputIntent(writer);
 
             PdfContentByte cb = writer.getDirectContent();
             nameSharedFonts(cb);
@@ -216,6 +220,25 @@ public final class LetterRenderer {
                 }
             }
         }
+    }
+
+    /** The PDF/A-1 output intent (sRGB), as {@code PdfWriter.setOutputIntents} writes it, from the profile ready-made. */
+    private void outputIntent(PdfWriter writer) throws IOException {
+        org.openpdf.text.pdf.PdfStream profile = new org.openpdf.text.pdf.PdfStream(iccProfile);
+        profile.put(org.openpdf.text.pdf.PdfName.N, new org.openpdf.text.pdf.PdfNumber(3));
+        profile.put(org.openpdf.text.pdf.PdfName.FILTER, org.openpdf.text.pdf.PdfName.FLATEDECODE);
+        org.openpdf.text.pdf.PdfDictionary intent =
+                new org.openpdf.text.pdf.PdfDictionary(org.openpdf.text.pdf.PdfName.OUTPUTINTENT);
+        intent.put(org.openpdf.text.pdf.PdfName.OUTPUTCONDITION, new org.openpdf.text.pdf.PdfString(""));
+        intent.put(org.openpdf.text.pdf.PdfName.OUTPUTCONDITIONIDENTIFIER,
+                new org.openpdf.text.pdf.PdfString("Custom"));
+        intent.put(org.openpdf.text.pdf.PdfName.REGISTRYNAME,
+                new org.openpdf.text.pdf.PdfString("http://www.color.org"));
+        intent.put(org.openpdf.text.pdf.PdfName.INFO, new org.openpdf.text.pdf.PdfString("sRGB IEC61966-2.1"));
+        intent.put(org.openpdf.text.pdf.PdfName.DESTOUTPUTPROFILE, writer.addToBody(profile).getIndirectReference());
+        intent.put(org.openpdf.text.pdf.PdfName.S, org.openpdf.text.pdf.PdfName.GTS_PDFA1);
+        writer.getExtraCatalog().put(org.openpdf.text.pdf.PdfName.OUTPUTINTENTS,
+                new org.openpdf.text.pdf.PdfArray(intent));
     }
 
     // --- page 1 ---------------------------------------------------------------------------------------------------

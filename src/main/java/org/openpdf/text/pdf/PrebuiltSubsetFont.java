@@ -141,7 +141,8 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
         return stream;
     }
 
-    private static byte[] deflate(byte[] bytes, int level) {
+    /** {@code bytes} Flate-compressed at {@code level}: for this and other streams written ready-made. */
+    public static byte[] deflate(byte[] bytes, int level) {
         Deflater deflater = new Deflater(level);
         try {
             deflater.setInput(bytes);
