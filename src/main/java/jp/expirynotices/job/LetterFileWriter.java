@@ -50,10 +50,13 @@ public class LetterFileWriter implements ItemWriter<PendingLetter>, StepExecutio
     @Override
     public void write(Chunk<? extends PendingLetter> chunk) {
         List<LetterRecord> records = new ArrayList<>(chunk.size());
+        java.util.SequencedMap<java.nio.file.Path, byte[]> files = new java.util.LinkedHashMap<>();
         for (PendingLetter letter : chunk) {
-            OutputFiles.write(runFolder.resolve(letter.record().letterFile()), letter.pdf());
+            files.put(runFolder.resolve(letter.record().letterFile()), letter.pdf());
             records.add(letter.record());
         }
+        // on disk, each under its name, before the chunk's transaction records them
+        OutputFiles.writeAll(files);
         store.recordLetters(instanceId, runDate, records);
         progress.advance(records.size());
         pausePoint.reached("render", ++chunks);

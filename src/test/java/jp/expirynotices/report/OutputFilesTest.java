@@ -37,6 +37,28 @@ class OutputFilesTest {
     }
 
     @Test
+    void manyFilesAreWrittenTogetherEachUnderItsNameWithoutTemporaries() throws Exception {
+        java.util.SequencedMap<Path, byte[]> files = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            files.put(dir.resolve("letters").resolve("R" + i + ".pdf"), ("letter " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        // a temporary file left by a killed run is replaced, not appended to
+        Files.createDirectories(dir.resolve("letters"));
+        Files.writeString(OutputFiles.temporaryFor(dir.resolve("letters").resolve("R3.pdf")), "half-written");
+        OutputFiles.writeAll(files);
+        for (int i = 0; i < 40; i++) {
+            Path letter = dir.resolve("letters").resolve("R" + i + ".pdf");
+            assertThat(Files.readString(letter)).isEqualTo("letter " + i);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(letter))).isEqualTo("rw-r-----");
+            }
+        }
+        try (var listing = Files.list(dir.resolve("letters"))) {
+            assertThat(listing.map(p -> p.getFileName().toString())).hasSize(40).noneMatch(n -> n.startsWith("."));
+        }
+    }
+
+    @Test
     void aTemporaryFileLeftByAKilledRunIsReplaced() throws Exception {
         Path target = dir.resolve("summary.csv");
         Files.writeString(OutputFiles.temporaryFor(target), "half-written");
