@@ -27,6 +27,7 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
 
     private static final int DEFAULT_WIDTH = 1000;
     private static final int SMALL = 2048;
+    private static final java.util.regex.Pattern SUBSET_PREFIX = java.util.regex.Pattern.compile("[A-Z]{6}");
 
     private final String subsetPrefix;
     private final byte[] fontProgram;
@@ -74,7 +75,7 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
      *                     faster one for a font made for one document
      */
     public static PrebuiltSubsetFont of(String name, byte[] ttf, String subsetPrefix, int level) {
-        if (!subsetPrefix.matches("[A-Z]{6}")) {
+        if (!SUBSET_PREFIX.matcher(subsetPrefix).matches()) {
             throw new IllegalArgumentException("subset prefix must be six upper-case letters: " + subsetPrefix);
         }
         try {
