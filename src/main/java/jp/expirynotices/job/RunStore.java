@@ -41,10 +41,16 @@ public class RunStore {
     private static final int MAX_REJECT_ID = 100;
     private static final int MAX_REASON = 400;
 
+    /** Rows fetched per round trip by the streamed queries (PostgreSQL otherwise loads a whole result at once). */
+    static final int STREAM_FETCH_SIZE = 1_000;
+
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
 
     public RunStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(java.util.Objects.requireNonNull(jdbc.getDataSource()));
+        this.streaming.setFetchSize(STREAM_FETCH_SIZE);
     }
 
     /** Forgets what an interrupted select step staged, so that it can run again from the first row. */
@@ -287,7 +293,7 @@ public class RunStore {
 
     /** Manifest rows with a sequence number from {@code from} to {@code to}, in mailing order. */
     public void manifest(long instanceId, int from, int to, java.util.function.Consumer<ManifestRow> rows) {
-        jdbc.query("SELECT SEQUENCE_NO, RESIDENT_ID, POSTAL_CODE, EARLIEST_EXPIRY, CERTIFICATES, REASON, "
+        streaming.query("SELECT SEQUENCE_NO, RESIDENT_ID, POSTAL_CODE, EARLIEST_EXPIRY, CERTIFICATES, REASON, "
                 + "LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE, BUNDLE_FILE, BUNDLE_FIRST_PAGE FROM EN_CANDIDATE "
                 + "WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SELECTED' AND SEQUENCE_NO BETWEEN ? AND ? "
                 + "ORDER BY JOB_INSTANCE_ID, SEQUENCE_NO", (java.sql.ResultSet rs) -> {
@@ -312,7 +318,7 @@ public class RunStore {
 
     /** held.csv rows: resident id and reason, in input order, streamed. */
     public void held(long instanceId, java.util.function.Consumer<String[]> rows) {
-        jdbc.query("SELECT RESIDENT_ID, HELD_REASON FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? "
+        streaming.query("SELECT RESIDENT_ID, HELD_REASON FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? "
                         + "AND STATUS = 'HELD' ORDER BY INPUT_LINE",
                 (java.sql.ResultSet rs) -> {
                     rows.accept(new String[] {rs.getString(1), rs.getString(2)});
@@ -328,7 +334,7 @@ public class RunStore {
 
     /** Up to {@code limit} rejects in line order, streamed. */
     public void rejects(long instanceId, long limit, java.util.function.Consumer<Reject> rows) {
-        jdbc.query("SELECT LINE_NO, RESIDENT_ID, COLUMN_NAME, REASON FROM EN_REJECT WHERE JOB_INSTANCE_ID = ? "
+        streaming.query("SELECT LINE_NO, RESIDENT_ID, COLUMN_NAME, REASON FROM EN_REJECT WHERE JOB_INSTANCE_ID = ? "
                 + "ORDER BY LINE_NO", rs -> {
                     long n = 0;
                     while (n++ < limit && rs.next()) {

@@ -78,6 +78,9 @@ public class SelectStepParts implements ItemStreamReader<RawRecord>, ItemProcess
     public ExitStatus afterStep(StepExecution stepExecution) {
         // Before the step's end is recorded: from here on every commit is on disk again.
         store.relaxedCommits(false);
-        return writer.afterStep(stepExecution);
+        ExitStatus status = writer.afterStep(stepExecution);
+        // This object outlives the step (a singleton): let the validator's id set (16 MB a million rows) go now.
+        processor = null;
+        return status;
     }
 }

@@ -1,0 +1,114 @@
+package jp.expirynotices.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import jp.expirynotices.expiry.CertificateKind;
+import jp.expirynotices.expiry.ExpiryReason;
+import jp.expirynotices.registry.Resident;
+
+/** The paged and batched database access of large runs gives what the one-query-per-row code gave. */
+class RunStorePagingTest {
+
+    private static final long INSTANCE = 7;
+
+    private static RunStore store(String name) throws Exception {
+        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:" + name, "SA", "");
+        new NoticeSchema(ds).afterPropertiesSet();
+        return new RunStore(new JdbcTemplate(ds));
+    }
+
+    private static Candidate candidate(int line, String id, String postal, Candidate.Status status) {
+        Resident r = new Resident(line, id, "山田 太郎", "", LocalDate.of(1980, 1, 1), postal, "東京都豊島区南池袋",
+                "1-2-3", "", LocalDate.of(2030, 1, 1), List.of(), false);
+        return new Candidate(r, status, status == Candidate.Status.HELD ? "HOLD_MAIL" : null,
+                LocalDate.of(2027, 1, 1), "AUTH", ExpiryReason.OWN_LIMIT, Set.of(), 0);
+    }
+
+    @Test
+    void mailingOrderPagesJoinUpToTheBinaryOrderOfPostalCodeAndId() throws Exception {
+        RunStore store = store("paging");
+        String[] ids = {"b", "B", "a-1", "a_1", "a1", "A", "Z9", "z", "0", "9-", "_x", "x_"};
+        String[] postals = {"1700001", "1700000", "1710022"};
+        List<Candidate> candidates = new ArrayList<>();
+        int line = 2;
+        for (String postal : postals) {
+            for (String id : ids) {
+                String resident = id + postal.substring(5);
+                candidates.add(candidate(line++, resident.startsWith("_") ? "u" + resident : resident, postal,
+                        line % 5 == 0 ? Candidate.Status.HELD : Candidate.Status.SELECTED));
+            }
+        }
+        store.insertCandidates(INSTANCE, candidates);
+        store.insertCandidates(INSTANCE + 1, candidates.subList(0, 5));   // another run's rows stay out
+
+        List<String[]> paged = new ArrayList<>();
+        String postal = null;
+        String id = null;
+        for (List<String[]> page; !(page = store.mailingOrderPage(INSTANCE, postal, id, 4)).isEmpty(); ) {
+            assertThat(page.size()).isLessThanOrEqualTo(4);
+            store.setSequence(INSTANCE, page, paged.size() + 1);
+            paged.addAll(page);
+            postal = page.get(page.size() - 1)[0];
+            id = page.get(page.size() - 1)[1];
+        }
+        List<String[]> expected = candidates.stream().filter(c -> c.status() == Candidate.Status.SELECTED)
+                .map(c -> new String[] {c.resident().postalCode(), c.residentId()})
+                .sorted(Comparator.<String[], String>comparing(k -> k[0]).thenComparing(k -> k[1]))
+                .toList();
+        assertThat(paged).containsExactlyElementsOf(expected);
+
+        List<String> manifestIds = new ArrayList<>();
+        store.manifest(INSTANCE, m -> manifestIds.add(m.sequence() + ":" + m.residentId()));
+        List<String> numbered = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            numbered.add((i + 1) + ":" + expected.get(i)[1]);
+        }
+        assertThat(manifestIds).containsExactlyElementsOf(numbered);
+        List<String> slice = new ArrayList<>();
+        store.manifest(INSTANCE, 3, 5, m -> slice.add(m.residentId()));
+        assertThat(slice).containsExactly(expected.get(2)[1], expected.get(3)[1], expected.get(4)[1]);
+    }
+
+    @Test
+    void ledgerOfAChunkAnswersLikeTheLookUpPerResident() throws Exception {
+        RunStore store = store("ledger");
+        LocalDate e1 = LocalDate.of(2027, 1, 10);
+        LocalDate e2 = LocalDate.of(2027, 2, 20);
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:hsqldb:mem:ledger", "SA", ""));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            String id = "R" + i;
+            ids.add(id);
+            if (i % 3 == 0) {
+                jdbc.update("INSERT INTO EN_NOTICE_LEDGER VALUES (?, 'AUTH', ?, ?, ?, 'x')", id, e1,
+                        LocalDate.of(2026, 10, 1), i % 2 == 0 ? 1L : INSTANCE);
+            }
+            if (i % 5 == 0) {
+                jdbc.update("INSERT INTO EN_NOTICE_LEDGER VALUES (?, 'SIGN', ?, ?, 1, 'x')", id, i % 10 == 0 ? e2 : e1,
+                        LocalDate.of(2026, 10, 1));
+            }
+        }
+        Map<CertificateKind, LocalDate> expiries = Map.of(CertificateKind.AUTH, e1, CertificateKind.SIGN, e2);
+        for (int n : new int[] {1, 2, 3, 64, 65, 512, 700}) {
+            Screener.Ledger batch = store.ledgerOf(ids.subList(0, n), INSTANCE);
+            for (String id : ids.subList(0, n)) {
+                assertThat(batch.alreadyNotified(id, expiries)).as(id)
+                        .isEqualTo(store.alreadyNotified(id, expiries, INSTANCE));
+            }
+        }
+        assertThat(store.ledgerOf(List.of("R0"), INSTANCE).alreadyNotified("R0", expiries))
+                .isEqualTo(EnumSet.of(CertificateKind.AUTH, CertificateKind.SIGN));
+    }
+}
