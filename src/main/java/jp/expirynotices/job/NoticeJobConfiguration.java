@@ -221,7 +221,8 @@ public class NoticeJobConfiguration {
                                                  JobSettings settings, LetterRendering rendering) {
         RunRequest request = RunRequest.of(stepExecution.getJobParameters());
         return new LetterVerification(new LetterVerifier(settings.calculator(), request.runDate(),
-                rendering.settings().barcode().pointSize()), request.runFolder());
+                rendering.settings().barcode().pointSize()), request.runFolder(),
+                LogCapture.current().map(capture -> new PersonalDataScan(capture.text(), request.runDate())));
     }
 
     @Bean

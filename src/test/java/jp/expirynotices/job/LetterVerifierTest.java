@@ -107,4 +107,21 @@ class LetterVerifierTest {
         assertThat(verifier.verify(write(recorded, ikebukuro), folder)).containsExactly(
                 "AUTH expiry not found in the letter's text");
     }
+
+    @Test
+    void personalDataInTheRunsLogFailsTheSelfCheck() throws IOException {
+        LetterVerifier.RecordedLetter letter = write(toshima, toshima);
+        String log = "selection: 14 rows read\nrendering B100 for 豊島花子 at 東京都豊島区東池袋1丁目3番2号\n"
+                + "java.lang.IllegalStateException: born 1985/12/20\n";
+        VerificationWriter.Finding leaked = new LetterVerification(verifier, folder,
+                Optional.of(new PersonalDataScan(log, R))).process(letter);
+        assertThat(leaked.residentId()).isEqualTo("B100");
+        assertThat(leaked.problems()).containsExactly("the resident's name appears in the run's log",
+                "the resident's address appears in the run's log", "the resident's birth date appears in the run's log");
+        // a log with ids and counts only is clean; so is one without a capture (logging configured otherwise)
+        assertThat(new LetterVerification(verifier, folder, Optional.of(new PersonalDataScan(
+                "run 2026-11-24: B100 R7 14 rows read, 3 rejected -> out/2026-11-24\n", R))).process(letter).problems())
+                .isEmpty();
+        assertThat(new LetterVerification(verifier, folder, Optional.empty()).process(letter).problems()).isEmpty();
+    }
 }

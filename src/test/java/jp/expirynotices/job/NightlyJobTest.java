@@ -36,6 +36,16 @@ class NightlyJobTest {
     }
 
     @Test
+    void theSelfCheckSeesTheRunsLog() {
+        // the capture the self-check searches for personal data is the log the operator gets
+        JobRun run = new JobRun(dir.resolve("log-capture"));
+        assertThat(run.run(REGISTRY, "2026-11-24")).isZero();
+        assertThat(LogCapture.current()).isPresent();
+        assertThat(LogCapture.current().orElseThrow().text()).contains("selection: 14 rows read")
+                .doesNotContain("山田");
+    }
+
+    @Test
     void bundleIndexIsTrueForEveryLetterAndEachStartsOnAnOddPage() throws IOException {
         JobRun job = new JobRun(dir);
         assertThat(job.run(REGISTRY, "2026-11-24", "--notices.bundle-size=2")).isZero();
