@@ -21,9 +21,10 @@ import jp.expirynotices.report.CsvTable;
 import jp.expirynotices.report.OutputFiles;
 
 /**
- * Merges the night's letters, in mailing order, into {@code print/bundle-NNNN.pdf}: one bundle per call and per
- * transaction, its letters read from the database by sequence range, so that memory does not grow with the night's
- * letters. Rebuilt whole on a restart: the letters on disk are the source, and each bundle is written atomically.
+ * Merges the night's letters, in mailing order, into {@code print/bundle-NNNN.pdf}: a few bundles per call and per
+ * transaction, written side by side (one per thread, {@code notices.render-threads}), their letters read from the
+ * database by sequence range, so that memory does not grow with the night's letters. Rebuilt whole on a restart:
+ * the letters on disk are the source, and each bundle is written atomically.
  */
 public class BundleTasklet implements Tasklet {
 
@@ -37,15 +38,17 @@ public class BundleTasklet implements Tasklet {
     private final RunRequest request;
     private final int bundleSize;
     private final PausePoint pausePoint;
+    private final int threads;
     /** Letters of the night (selected residents, numbered 1..letters); -1 until the first call. */
     private long letters = -1;
     private int nextBundle = 1;
 
-    public BundleTasklet(RunStore store, RunRequest request, int bundleSize, PausePoint pausePoint) {
+    public BundleTasklet(RunStore store, RunRequest request, int bundleSize, PausePoint pausePoint, int threads) {
         this.store = store;
         this.request = request;
         this.bundleSize = bundleSize;
         this.pausePoint = pausePoint;
+        this.threads = Math.max(1, threads);
     }
 
     @Override
@@ -63,11 +66,24 @@ public class BundleTasklet implements Tasklet {
         Path folder = request.runFolder();
         Path print = OutputFiles.directory(folder.resolve(PRINT));
         try {
-            int from = (nextBundle - 1) * bundleSize + 1;
-            if (from <= letters) {
-                writeBundle(instanceId, folder, print, from, (int) Math.min(letters, (long) from + bundleSize - 1));
-                contribution.incrementWriteCount(1);
-                pausePoint.reached("bundle", nextBundle++);
+            List<Planned> planned = new ArrayList<>(threads);
+            for (int k = 0; k < threads; k++) {
+                int number = nextBundle + k;
+                long from = (long) (number - 1) * bundleSize + 1;
+                if (from <= letters) {
+                    planned.add(plan(instanceId, folder, number, (int) from,
+                            (int) Math.min(letters, from + bundleSize - 1)));
+                }
+            }
+            if (!planned.isEmpty()) {
+                List<PrintBundle> written = write(planned, print);
+                for (int i = 0; i < planned.size(); i++) {
+                    record(instanceId, planned.get(i), written.get(i));
+                }
+                for (int i = 0; i < planned.size(); i++) {
+                    contribution.incrementWriteCount(1);
+                    pausePoint.reached("bundle", nextBundle++);
+                }
                 return RepeatStatus.CONTINUABLE;
             }
             int bundles = nextBundle - 1;
@@ -83,7 +99,11 @@ public class BundleTasklet implements Tasklet {
         }
     }
 
-    private void writeBundle(long instanceId, Path folder, Path print, int from, int to) throws IOException {
+    /** A bundle to write: its number and its letters, in mailing order. */
+    private record Planned(int number, List<Path> files, List<String> residents) {
+    }
+
+    private Planned plan(long instanceId, Path folder, int number, int from, int to) {
         List<Path> files = new ArrayList<>(to - from + 1);
         List<String> residents = new ArrayList<>(to - from + 1);
         store.manifest(instanceId, from, to, row -> {
@@ -93,11 +113,44 @@ public class BundleTasklet implements Tasklet {
         if (files.size() != to - from + 1) {
             throw new IllegalStateException("letters " + from + "-" + to + " of the mailing order are not all recorded");
         }
-        PrintBundle bundle = new BundleWriter(bundleSize).writeBundle(files, print, nextBundle);
-        List<Object[]> placed = new ArrayList<>(files.size());
+        return new Planned(number, files, residents);
+    }
+
+    /** Writes the planned bundles side by side; returns them in the same order. */
+    private List<PrintBundle> write(List<Planned> planned, Path print) throws IOException {
+        if (planned.size() == 1) {
+            return List.of(new BundleWriter(bundleSize).writeBundle(planned.getFirst().files(), print,
+                    planned.getFirst().number()));
+        }
+        List<java.util.concurrent.Future<PrintBundle>> futures = new ArrayList<>(planned.size());
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(planned.size())) {
+            for (Planned p : planned) {
+                futures.add(executor.submit(() -> new BundleWriter(bundleSize).writeBundle(p.files(), print,
+                        p.number())));
+            }
+        }
+        List<PrintBundle> written = new ArrayList<>(planned.size());
+        for (var future : futures) {
+            try {
+                written.add(future.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while writing print bundles");
+            }
+        }
+        return written;
+    }
+
+    private void record(long instanceId, Planned planned, PrintBundle bundle) {
+        List<Object[]> placed = new ArrayList<>(planned.files().size());
         for (int i = 0; i < bundle.letters().size(); i++) {
             BundledLetter b = bundle.letters().get(i);
-            placed.add(new Object[] {residents.get(i), b.firstPage()});
+            placed.add(new Object[] {planned.residents().get(i), b.firstPage()});
         }
         store.recordBundle(instanceId, PRINT + "/" + bundle.fileName(), placed);
     }

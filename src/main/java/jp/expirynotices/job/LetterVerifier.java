@@ -35,6 +35,7 @@ public final class LetterVerifier {
     private final ExpiryCalculator calculator;
     private final LocalDate runDate;
     private final double barcodePointSize;
+    private final PageText pageText = new PageText();
 
     public LetterVerifier(ExpiryCalculator calculator, LocalDate runDate, double barcodePointSize) {
         this.calculator = calculator;
@@ -72,7 +73,7 @@ public final class LetterVerifier {
             // page 1, the notice, holds the name, postal code, address, due expiries and the barcode
             org.apache.pdfbox.pdmodel.PDPage notice = pdf.getPage(0);
             List<Object> tokens = new org.apache.pdfbox.pdfparser.PDFStreamParser(notice).parse();
-            String text = compact(PageText.of(notice, tokens));
+            String text = compact(pageText.of(notice, tokens));
             check(problems, text, r.name(), "name");
             check(problems, text, r.postalCodeHyphenated(), "postal code");
             check(problems, text, r.addressTown() + r.addressBlock(), "address");

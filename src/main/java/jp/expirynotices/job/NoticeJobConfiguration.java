@@ -170,7 +170,7 @@ public class NoticeJobConfiguration {
     public BundleTasklet bundleTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunStore store,
                                        JobSettings settings) {
         return new BundleTasklet(store, RunRequest.of(stepExecution.getJobParameters()), settings.bundleSize(),
-                settings.pausePoint());
+                settings.pausePoint(), settings.renderThreads());
     }
 
     /** Every letter re-opened and checked against its record before anything says the run is complete. */

@@ -24,14 +24,19 @@ import org.apache.pdfbox.pdmodel.PDPage;
  *
  * <p>Made for the letters this job writes (Identity-H fonts with two-byte codes, text drawn directly on the page):
  * text it cannot map comes out as U+FFFD, so a check for an expected string fails rather than passes.
+ *
+ * <p>Every letter carries the same shared fonts, so their maps are parsed once and kept (a few, by their bytes).
+ * Thread-safe: one instance serves the checking threads.
  */
 final class PageText {
 
-    private PageText() {
-    }
+    private static final int MAX_MAPS = 32;
+
+    /** Parsed ToUnicode maps by the bytes of their stream (as stored: compressed). */
+    private final Map<java.nio.ByteBuffer, CMap> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The text of {@code page} whose content stream parsed into {@code tokens}. */
-    static String of(PDPage page, List<Object> tokens) throws IOException {
+    String of(PDPage page, List<Object> tokens) throws IOException {
         Map<COSName, CMap> maps = new HashMap<>();
         COSDictionary fonts = page.getResources() == null ? null
                 : page.getResources().getCOSObject().getCOSDictionary(COSName.FONT);
@@ -75,13 +80,26 @@ final class PageText {
         }
     }
 
-    private static CMap toUnicode(COSDictionary fonts, COSName name) {
+    private CMap toUnicode(COSDictionary fonts, COSName name) {
         COSDictionary font = fonts == null ? null : fonts.getCOSDictionary(name);
         if (font == null || !(font.getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream stream)) {
             return null;
         }
-        try (var in = stream.createInputStream()) {
-            return new CMapParser().parse(new RandomAccessReadBuffer(in));
+        try {
+            java.nio.ByteBuffer key;
+            try (var raw = stream.createRawInputStream()) {
+                key = java.nio.ByteBuffer.wrap(raw.readAllBytes());
+            }
+            CMap map = known.get(key);
+            if (map == null) {
+                try (var in = stream.createInputStream()) {
+                    map = new CMapParser().parse(new RandomAccessReadBuffer(in));
+                }
+                if (known.size() < MAX_MAPS) {
+                    known.putIfAbsent(key, map);
+                }
+            }
+            return map;
         } catch (IOException e) {
             return null;
         }

@@ -41,7 +41,7 @@ class PageTextTest {
                 PDFTextStripper stripper = new PDFTextStripper();
                 stripper.setEndPage(1);
                 String full = stripper.getText(pdf).replaceAll("\\s", "");
-                String fast = PageText.of(pdf.getPage(0), new PDFStreamParser(pdf.getPage(0)).parse())
+                String fast = new PageText().of(pdf.getPage(0), new PDFStreamParser(pdf.getPage(0)).parse())
                         .replaceAll("\\s", "");
                 assertThat(fast).isEqualTo(full).contains(name.replaceAll("\\s", "")).contains("令和8年12月20日")
                         .doesNotContain("\uFFFD");
