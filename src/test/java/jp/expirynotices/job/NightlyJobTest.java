@@ -75,6 +75,24 @@ class NightlyJobTest {
         try (PDDocument last = Loader.loadPDF(folder.resolve("print/bundle-0003.pdf").toFile())) {
             assertThat(last.getNumberOfPages()).isEqualTo(2);
         }
+        // two letters, one copy of the shared font program: identical streams are stored once per bundle
+        try (PDDocument first = Loader.loadPDF(folder.resolve("print/bundle-0001.pdf").toFile())) {
+            java.util.Set<org.apache.pdfbox.cos.COSBase> programs = java.util.Collections.newSetFromMap(
+                    new java.util.IdentityHashMap<>());
+            int sharedFonts = 0;
+            for (var page : first.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    var font = page.getResources().getFont(name);
+                    if (font.getName().startsWith("EXNREG+")
+                            && font instanceof org.apache.pdfbox.pdmodel.font.PDType0Font type0) {
+                        sharedFonts++;
+                        programs.add(type0.getDescendantFont().getFontDescriptor().getFontFile2().getCOSObject());
+                    }
+                }
+            }
+            assertThat(sharedFonts).isGreaterThanOrEqualTo(2);
+            assertThat(programs).hasSize(1);
+        }
         assertThat(folder.resolve("print/bundle-0004.pdf")).doesNotExist();
         assertThat(job.metric("2026-11-24", "bundles")).isEqualTo("3");
     }
