@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 import jp.expirynotices.expiry.CertificateExpiry;
 import jp.expirynotices.expiry.ExpiryCalculator;
@@ -71,8 +73,8 @@ public final class LetterVerifier {
                 return problems;
             }
             // page 1, the notice, holds the name, postal code, address, due expiries and the barcode
-            org.apache.pdfbox.pdmodel.PDPage notice = pdf.getPage(0);
-            List<Object> tokens = new org.apache.pdfbox.pdfparser.PDFStreamParser(notice).parse();
+            PDPage notice = pdf.getPage(0);
+            List<Object> tokens = new PDFStreamParser(notice).parse();
             String text = compact(pageText.of(notice, tokens));
             check(problems, text, r.name(), "name");
             check(problems, text, r.postalCodeHyphenated(), "postal code");

@@ -87,14 +87,19 @@ public class NoticeJobConfiguration {
     @Bean
     public Step renderStep(JobRepository jobRepository, Step renderWorkerStep, RenderPartitioner renderPartitioner,
                            JobSettings settings) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("render-");
-        executor.setConcurrencyLimit(settings.renderThreads());
         return new StepBuilder("render", jobRepository)
                 .partitioner("renderWorker", renderPartitioner)
                 .step(renderWorkerStep)
                 .gridSize(settings.renderThreads())
-                .taskExecutor(executor)
+                .taskExecutor(threads("render-", settings))
                 .build();
+    }
+
+    /** {@code notices.render-threads} threads at a time, named for the log. */
+    private static SimpleAsyncTaskExecutor threads(String prefix, JobSettings settings) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(prefix);
+        executor.setConcurrencyLimit(settings.renderThreads());
+        return executor;
     }
 
     @Bean
@@ -186,15 +191,13 @@ public class NoticeJobConfiguration {
                            LetterVerification letterVerification) {
         // The letters of a chunk are checked concurrently, one thread per core by default (notices.render-threads):
         // re-reading a PDF costs about as much as drawing it.
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("verify-");
-        executor.setConcurrencyLimit(settings.renderThreads());
         return new StepBuilder("verify", jobRepository)
                 .<LetterVerifier.RecordedLetter, VerificationWriter.Finding>chunk(settings.chunkSize())
                 .transactionManager(tm)
                 .reader(recordedLetterReader)
                 .processor(letterVerification)
                 .writer(new VerificationWriter())
-                .taskExecutor(executor)
+                .taskExecutor(threads("verify-", settings))
                 .build();
     }
 

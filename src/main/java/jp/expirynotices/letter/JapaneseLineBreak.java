@@ -1,6 +1,5 @@
 package jp.expirynotices.letter;
 
-import org.openpdf.text.SplitCharacter;
 import org.openpdf.text.pdf.DefaultSplitCharacter;
 import org.openpdf.text.pdf.PdfChunk;
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.zip.Deflater;
 
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
@@ -24,10 +25,17 @@ import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.GrayColor;
+import org.openpdf.text.pdf.PdfArray;
 import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfNumber;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfStream;
+import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
+import org.openpdf.text.pdf.PrebuiltSubsetFont;
 
 import jp.expirynotices.expiry.CertificateExpiry;
 import jp.expirynotices.expiry.ResidentAssessment;
@@ -108,8 +116,8 @@ public final class LetterRenderer {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.fonts = Objects.requireNonNull(fonts, "fonts");
         this.barcodePainter = Objects.requireNonNull(barcodePainter, "barcodePainter");
-        this.iccProfile = org.openpdf.text.pdf.PrebuiltSubsetFont.deflate(
-                ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(), java.util.zip.Deflater.BEST_COMPRESSION);
+        this.iccProfile = PrebuiltSubsetFont.deflate(
+                ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(), Deflater.BEST_COMPRESSION);
         this.drawn = drawn;
         checkGlyphs(settings, fonts);
         this.shared = drawn == null && settings.sharedFontSubset() ? SharedGlyphs.of(settings, fonts) : null;
@@ -194,7 +202,7 @@ public final class LetterRenderer {
             document.addCreationDate();
             document.open();
             // Page contents: fast compression (each letter's own); the profile and shared fonts come ready-made.
-            writer.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
+            writer.setCompressionLevel(Deflater.BEST_SPEED);
             outputIntent(writer);
 
             PdfContentByte cb = writer.getDirectContent();
@@ -224,21 +232,17 @@ public final class LetterRenderer {
 
     /** The PDF/A-1 output intent (sRGB), as {@code PdfWriter.setOutputIntents} writes it, from the profile ready-made. */
     private void outputIntent(PdfWriter writer) throws IOException {
-        org.openpdf.text.pdf.PdfStream profile = new org.openpdf.text.pdf.PdfStream(iccProfile);
-        profile.put(org.openpdf.text.pdf.PdfName.N, new org.openpdf.text.pdf.PdfNumber(3));
-        profile.put(org.openpdf.text.pdf.PdfName.FILTER, org.openpdf.text.pdf.PdfName.FLATEDECODE);
-        org.openpdf.text.pdf.PdfDictionary intent =
-                new org.openpdf.text.pdf.PdfDictionary(org.openpdf.text.pdf.PdfName.OUTPUTINTENT);
-        intent.put(org.openpdf.text.pdf.PdfName.OUTPUTCONDITION, new org.openpdf.text.pdf.PdfString(""));
-        intent.put(org.openpdf.text.pdf.PdfName.OUTPUTCONDITIONIDENTIFIER,
-                new org.openpdf.text.pdf.PdfString("Custom"));
-        intent.put(org.openpdf.text.pdf.PdfName.REGISTRYNAME,
-                new org.openpdf.text.pdf.PdfString("http://www.color.org"));
-        intent.put(org.openpdf.text.pdf.PdfName.INFO, new org.openpdf.text.pdf.PdfString("sRGB IEC61966-2.1"));
-        intent.put(org.openpdf.text.pdf.PdfName.DESTOUTPUTPROFILE, writer.addToBody(profile).getIndirectReference());
-        intent.put(org.openpdf.text.pdf.PdfName.S, org.openpdf.text.pdf.PdfName.GTS_PDFA1);
-        writer.getExtraCatalog().put(org.openpdf.text.pdf.PdfName.OUTPUTINTENTS,
-                new org.openpdf.text.pdf.PdfArray(intent));
+        PdfStream profile = new PdfStream(iccProfile);
+        profile.put(PdfName.N, new PdfNumber(3));
+        profile.put(PdfName.FILTER, PdfName.FLATEDECODE);
+        PdfDictionary intent = new PdfDictionary(PdfName.OUTPUTINTENT);
+        intent.put(PdfName.OUTPUTCONDITION, new PdfString(""));
+        intent.put(PdfName.OUTPUTCONDITIONIDENTIFIER, new PdfString("Custom"));
+        intent.put(PdfName.REGISTRYNAME, new PdfString("http://www.color.org"));
+        intent.put(PdfName.INFO, new PdfString("sRGB IEC61966-2.1"));
+        intent.put(PdfName.DESTOUTPUTPROFILE, writer.addToBody(profile).getIndirectReference());
+        intent.put(PdfName.S, PdfName.GTS_PDFA1);
+        writer.getExtraCatalog().put(PdfName.OUTPUTINTENTS, new PdfArray(intent));
     }
 
     // --- page 1 ---------------------------------------------------------------------------------------------------

@@ -101,17 +101,8 @@ final class SharedGlyphs {
         if (own.isEmpty()) {
             return Optional.empty();
         }
-        byte[] ttf;
-        try {
-            TTFSubsetter subsetter = new TTFSubsetter(parsed.get(), TABLES);
-            subsetter.addAll(own);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-            subsetter.writeToStream(out);
-            ttf = out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a letter's font subset", e);
-        }
-        return Optional.of(PrebuiltSubsetFont.of(regularName, ttf, prefix(own), Deflater.BEST_SPEED));
+        return Optional.of(PrebuiltSubsetFont.of(regularName, subset(parsed.get(), own), prefix(own),
+                Deflater.BEST_SPEED));
     }
 
     /** Six letters that differ between subsets (PDF 9.6.4 asks for a tag per subset). */
@@ -157,19 +148,23 @@ final class SharedGlyphs {
 
     /** A TrueType font of the glyphs of {@code codePoints} (and the glyphs they are built from), with a cmap. */
     static byte[] subset(byte[] fontFile, Set<Integer> codePoints) {
-        try {
-            TrueTypeFont font = parse(fontFile);
-            try {
-                TTFSubsetter subsetter = new TTFSubsetter(font, TABLES);
-                subsetter.addAll(codePoints);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                subsetter.writeToStream(out);
-                return out.toByteArray();
-            } finally {
-                font.close();
-            }
+        try (TrueTypeFont font = parse(fontFile)) {
+            return subset(font, codePoints);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the letters' shared font subset", e);
+            throw new UncheckedIOException("cannot read the letter font", e);
+        }
+    }
+
+    /** The subset of {@code font} with the glyphs of {@code codePoints}, as a TrueType font file. */
+    private static byte[] subset(TrueTypeFont font, Set<Integer> codePoints) {
+        try {
+            TTFSubsetter subsetter = new TTFSubsetter(font, TABLES);
+            subsetter.addAll(codePoints);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            subsetter.writeToStream(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a subset of the letter font", e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CustomerBarcodeTest {
@@ -53,31 +54,11 @@ class CustomerBarcodeTest {
 
     /** Every address-number vector of the spec yields a well-formed code whose check symbol verifies. */
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            1000013 | 1丁目3番2号 郵便プラザ503室         | 1-3-2-503
-            2630023 | 3丁目30-8 郵便ビル403号             | 3-30-8-403
-            0140113 | 南田茂木 添60-1                      | 60-1
-            1100016 | 5-6-3 ABCビル10F                     | 5-6-3-10
-            0600906 | 4丁目 郵便センター6号館              | 4-6
-            4070033 | 韮崎400                              | 400
-            2730102 | 東3丁目-20-5 郵便・A&bコーポB604号   | 3-20-5B604
-            1980036 | 十一丁目六番地一号 郵便タワー601      | 11-6-1-601
-            0270203 | 第二十一地割大淵川480                 | 21-480
-            5900016 | 四丁六番十九号                       | 4-6-19
-            0800831 | 南七線 西28                          | 7-28
-            3170055 | 6丁目7-14 ABCビル2F                  | 6-7-14-2
-            3170055 | 6丁目7-14 ABCビル2F201号室           | 6-7-14-2-201
-            6500046 | 9丁目7-6 郵便シティA棟1F1号           | 9-7-6A1-1
-            6230011 | 綾部6-7 LプラザB106                   | 6-7LB106
-            0640804 | 29丁目1524-23 第2郵便ハウス501        | 29-1524-23-2-501
-            9100067 | 3丁目80-25 J1ビル2-B                 | 3-80-25J1-2B
-            """)
+    @CsvFileSource(resources = AddressVector.FILE, delimiter = '|')
     void everyAddressVectorEncodes(String postal, String afterTown, String expectedNumber) {
-        int space = afterTown.indexOf(' ');
-        String block = space < 0 ? afterTown : afterTown.substring(0, space);
-        String building = space < 0 ? "" : afterTown.substring(space + 1);
+        AddressVector v = AddressVector.split(afterTown);
 
-        CustomerBarcode code = CustomerBarcode.encode(postal, block, building).orElseThrow();
+        CustomerBarcode code = CustomerBarcode.encode(postal, v.block(), v.building()).orElseThrow();
 
         assertThat(code.addressNumber()).isEqualTo(expectedNumber);
         assertThat(code.bars()).hasSize(67).startsWith("FD").endsWith("DF");
