@@ -8,6 +8,7 @@ CREATE TABLE IF NOT EXISTS EN_CANDIDATE (
     STATUS            VARCHAR(16)  NOT NULL,
     HELD_REASON       VARCHAR(400),
     SEQUENCE_NO       INTEGER,
+    SEQUENCE_KEY      BIGINT,
     INPUT_LINE        BIGINT       NOT NULL,
     POSTAL_CODE       CHAR(7)      NOT NULL,
     EARLIEST_EXPIRY   DATE         NOT NULL,
@@ -58,5 +59,9 @@ CREATE TABLE IF NOT EXISTS EN_NOTICE_LEDGER (
 
 -- Mailing order (sequence step, paged by postal code and resident id) and reading by sequence (render, verify,
 -- bundle, manifest): without these, every page of a large run would scan and sort all the run's rows.
+-- SEQUENCE_KEY (RunStore.sequenceKey: the run and its sequence number in one value) is read by range alone: with
+-- "JOB_INSTANCE_ID = ? AND SEQUENCE_NO BETWEEN ..." HSQLDB's planner takes the index with the most equal columns
+-- (the mailing one) and walks all the run's rows for every page.
 CREATE INDEX IF NOT EXISTS EN_CANDIDATE_MAILING ON EN_CANDIDATE (JOB_INSTANCE_ID, STATUS, POSTAL_CODE, RESIDENT_ID);
-CREATE INDEX IF NOT EXISTS EN_CANDIDATE_SEQUENCE ON EN_CANDIDATE (JOB_INSTANCE_ID, SEQUENCE_NO);
+CREATE INDEX IF NOT EXISTS EN_CANDIDATE_SEQUENCE_KEY ON EN_CANDIDATE (SEQUENCE_KEY);
+DROP INDEX IF EXISTS EN_CANDIDATE_SEQUENCE;

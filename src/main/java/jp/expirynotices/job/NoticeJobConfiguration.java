@@ -33,7 +33,6 @@ public class NoticeJobConfiguration {
     /** Rows per page of the readers by mailing order (a page of residents is a few megabytes at most). */
     static final int READER_PAGE = 2000;
 
-
     public static final String JOB_NAME = "expiryNotices";
 
     @Bean
@@ -128,22 +127,23 @@ public class NoticeJobConfiguration {
     public JdbcPagingItemReader<Candidate> pendingLetterReader(@Value("#{stepExecution}") StepExecution stepExecution,
                                                      DataSource dataSource, JobSettings settings) throws Exception {
         // A dry run draws nothing: its render step reads no row.
-        String where = RunRequest.of(stepExecution.getJobParameters()).dryRun() ? "JOB_INSTANCE_ID = :instanceId AND 1 = 0"
-                : RunStore.pendingLettersWhere() + " AND SEQUENCE_NO BETWEEN :from AND :to";
+        // The partition's letters not yet recorded, by sequence key only (a range on its own index, see
+        // notices-schema.sql); a dry run draws nothing: its render step reads no row.
+        String where = "SEQUENCE_KEY BETWEEN :from AND :to AND LETTER_FILE IS NULL"
+                + (RunRequest.of(stepExecution.getJobParameters()).dryRun() ? " AND 1 = 0" : "");
         ExecutionContext range = stepExecution.getExecutionContext();
+        long instanceId = stepExecution.getJobExecution().getJobInstanceId();
         return new JdbcPagingItemReaderBuilder<Candidate>()
                 .name("pendingLetters")
                 .dataSource(dataSource)
-                .selectClause("SELECT SEQUENCE_NO, " + RunStore.CANDIDATE_COLUMNS.replace("SEQUENCE_NO, ", ""))
+                .selectClause("SELECT SEQUENCE_KEY, " + RunStore.CANDIDATE_COLUMNS)
                 .fromClause("FROM EN_CANDIDATE")
                 .whereClause(where)
-                .parameterValues(Map.of("instanceId", stepExecution.getJobExecution().getJobInstanceId(),
-                        "from", range.getInt(RenderPartitioner.FROM, 1),
-                        "to", range.getInt(RenderPartitioner.TO, Integer.MAX_VALUE)))
-                .sortKeys(Map.of("SEQUENCE_NO", Order.ASCENDING))
+                .parameterValues(Map.of(
+                        "from", RunStore.sequenceKey(instanceId, range.getInt(RenderPartitioner.FROM, 1)),
+                        "to", RunStore.sequenceKey(instanceId, range.getInt(RenderPartitioner.TO, Integer.MAX_VALUE))))
+                .sortKeys(Map.of("SEQUENCE_KEY", Order.ASCENDING))
                 .rowMapper(RunStore.CANDIDATE_MAPPER)
-                // Large pages: on HSQLDB each page query walks the run's selected rows (its planner prefers the
-                // mailing-order index), so fewer, larger pages keep a 100 000-letter night from re-reading them.
                 .pageSize(READER_PAGE)
                 // No saved position: the WHERE clause already skips letters recorded before a crash.
                 .saveState(false)
@@ -206,16 +206,18 @@ public class NoticeJobConfiguration {
     public JdbcPagingItemReader<LetterVerifier.RecordedLetter> recordedLetterReader(
             @Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource, JobSettings settings)
             throws Exception {
-        String where = "JOB_INSTANCE_ID = :instanceId AND STATUS = 'SELECTED' AND LETTER_FILE IS NOT NULL";
+        String where = "SEQUENCE_KEY BETWEEN :from AND :to AND LETTER_FILE IS NOT NULL";
+        long instanceId = stepExecution.getJobExecution().getJobInstanceId();
         return new JdbcPagingItemReaderBuilder<LetterVerifier.RecordedLetter>()
                 .name("recordedLetters")
                 .dataSource(dataSource)
-                .selectClause("SELECT SEQUENCE_NO, " + RunStore.CANDIDATE_COLUMNS.replace("SEQUENCE_NO, ", "")
+                .selectClause("SELECT SEQUENCE_KEY, " + RunStore.CANDIDATE_COLUMNS
                         + ", LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE")
                 .fromClause("FROM EN_CANDIDATE")
                 .whereClause(RunRequest.of(stepExecution.getJobParameters()).dryRun() ? where + " AND 1 = 0" : where)
-                .parameterValues(Map.of("instanceId", stepExecution.getJobExecution().getJobInstanceId()))
-                .sortKeys(Map.of("SEQUENCE_NO", Order.ASCENDING))
+                .parameterValues(Map.of("from", RunStore.sequenceKey(instanceId, 1),
+                        "to", RunStore.sequenceKey(instanceId, Integer.MAX_VALUE)))
+                .sortKeys(Map.of("SEQUENCE_KEY", Order.ASCENDING))
                 .rowMapper((rs, n) -> new LetterVerifier.RecordedLetter(RunStore.CANDIDATE_MAPPER.mapRow(rs, n),
                         rs.getString("LETTER_FILE"), rs.getInt("PAGES"), rs.getString("SHA256"),
                         rs.getString("CUSTOMER_BARCODE")))

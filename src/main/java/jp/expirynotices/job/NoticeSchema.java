@@ -3,6 +3,7 @@ package jp.expirynotices.job;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -30,6 +31,7 @@ public class NoticeSchema implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() throws SQLException {
+        addMissingColumns();
         new ResourceDatabasePopulator(new ClassPathResource("db/notices-schema.sql")).execute(dataSource);
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName();
@@ -49,6 +51,49 @@ public class NoticeSchema implements InitializingBean {
                 }
             }
         }
+    }
+
+    /**
+     * Columns added since the first release, added to a database made by an earlier version (CREATE TABLE IF NOT
+     * EXISTS leaves an existing table as it is) before the DDL's indexes refer to them.
+     */
+    private void addMissingColumns() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (hasTable(c, "EN_CANDIDATE") && !hasColumn(c, "EN_CANDIDATE", "SEQUENCE_KEY")) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE EN_CANDIDATE ADD COLUMN SEQUENCE_KEY BIGINT");
+                    s.execute("UPDATE EN_CANDIDATE SET SEQUENCE_KEY = JOB_INSTANCE_ID * " + RunStore.SEQUENCE_KEY_RUN
+                            + " + SEQUENCE_NO WHERE SEQUENCE_NO IS NOT NULL");
+                }
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            }
+        }
+    }
+
+    private static boolean hasTable(Connection c, String table) throws SQLException {
+        // PostgreSQL keeps unquoted names in lower case, HSQLDB in upper case.
+        for (String name : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
+            try (var rs = c.getMetaData().getTables(null, null, name, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        for (String[] name : new String[][] {{table, column},
+                {table.toLowerCase(Locale.ROOT), column.toLowerCase(Locale.ROOT)}}) {
+            try (var rs = c.getMetaData().getColumns(null, null, name[0], name[1])) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void cached(Statement s, String... tables) throws SQLException {

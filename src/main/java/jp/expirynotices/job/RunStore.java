@@ -219,10 +219,21 @@ public class RunStore {
     public void setSequence(long instanceId, List<String[]> keys, int first) {
         List<Object[]> args = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            args.add(new Object[] {first + i, instanceId, keys.get(i)[1]});
+            args.add(new Object[] {first + i, sequenceKey(instanceId, first + i), instanceId, keys.get(i)[1]});
         }
-        jdbc.batchUpdate("UPDATE EN_CANDIDATE SET SEQUENCE_NO = ? WHERE JOB_INSTANCE_ID = ? AND RESIDENT_ID = ?",
-                args);
+        jdbc.batchUpdate("UPDATE EN_CANDIDATE SET SEQUENCE_NO = ?, SEQUENCE_KEY = ? "
+                + "WHERE JOB_INSTANCE_ID = ? AND RESIDENT_ID = ?", args);
+    }
+
+    /** Sequence keys of one run: one per 2^32, so that a run's keys are one range of their own. */
+    static final long SEQUENCE_KEY_RUN = 1L << 32;
+
+    /**
+     * The run and a sequence number in one value (column SEQUENCE_KEY), for readers in mailing order: a condition
+     * on this column alone is a range the database reads from its own index (see notices-schema.sql).
+     */
+    public static long sequenceKey(long instanceId, long sequenceNo) {
+        return instanceId * SEQUENCE_KEY_RUN + sequenceNo;
     }
 
     /**
@@ -241,11 +252,6 @@ public class RunStore {
                     c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")));
         }
         return postgres;
-    }
-
-    /** Selected residents whose letter is not yet recorded, in mailing order. */
-    public static String pendingLettersWhere() {
-        return "JOB_INSTANCE_ID = :instanceId AND STATUS = 'SELECTED' AND LETTER_FILE IS NULL";
     }
 
     public long countSelected(long instanceId) {
@@ -294,14 +300,13 @@ public class RunStore {
     public void manifest(long instanceId, int from, int to, java.util.function.Consumer<ManifestRow> rows) {
         streaming.query("SELECT SEQUENCE_NO, RESIDENT_ID, POSTAL_CODE, EARLIEST_EXPIRY, CERTIFICATES, REASON, "
                 + "LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE, BUNDLE_FILE, BUNDLE_FIRST_PAGE FROM EN_CANDIDATE "
-                + "WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SELECTED' AND SEQUENCE_NO BETWEEN ? AND ? "
-                + "ORDER BY JOB_INSTANCE_ID, SEQUENCE_NO", (java.sql.ResultSet rs) -> {
+                + "WHERE SEQUENCE_KEY BETWEEN ? AND ? ORDER BY SEQUENCE_KEY", (java.sql.ResultSet rs) -> {
                     rows.accept(new ManifestRow(
                         rs.getInt(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                         rs.getString(5), rs.getString(6), rs.getString(7), (Integer) rs.getObject(8, Integer.class),
                         rs.getString(9), rs.getString(10), rs.getString(11),
                         (Integer) rs.getObject(12, Integer.class)));
-                }, instanceId, from, to);
+                }, sequenceKey(instanceId, from), sequenceKey(instanceId, to));
     }
 
     /** Counts over the manifest for the summary, computed by the database. */

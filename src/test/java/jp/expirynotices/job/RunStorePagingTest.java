@@ -82,6 +82,57 @@ class RunStorePagingTest {
     }
 
     @Test
+    void readersBySequenceUseTheSequenceKeyIndexAndSeeOnlyTheirRun() throws Exception {
+        RunStore store = store("sequencekey");
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            candidates.add(candidate(i + 2, "R" + i, "17000" + (10 + i % 7), Candidate.Status.SELECTED));
+        }
+        for (long instance : new long[] {INSTANCE, INSTANCE + 1}) {
+            store.insertCandidates(instance, candidates);
+            store.setSequence(instance, store.mailingOrderPage(instance, null, null, 100), 1);
+        }
+        List<Integer> slice = new ArrayList<>();
+        store.manifest(INSTANCE + 1, 28, Integer.MAX_VALUE, m -> slice.add(m.sequence()));
+        assertThat(slice).containsExactly(28, 29, 30);
+
+        // The page queries of the render and check readers: the database must read them from the key's index,
+        // not walk the run's rows through the mailing-order index (the reason SEQUENCE_KEY exists).
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:hsqldb:mem:sequencekey", "SA", ""));
+        String plan = String.join("\n", jdbc.queryForList("EXPLAIN PLAN FOR SELECT SEQUENCE_NO FROM EN_CANDIDATE "
+                + "WHERE SEQUENCE_KEY BETWEEN " + RunStore.sequenceKey(INSTANCE, 1) + " AND "
+                + RunStore.sequenceKey(INSTANCE, 10) + " AND LETTER_FILE IS NULL AND SEQUENCE_KEY > "
+                + RunStore.sequenceKey(INSTANCE, 4) + " ORDER BY SEQUENCE_KEY FETCH FIRST 2000 ROWS ONLY",
+                String.class));
+        assertThat(plan).contains("index=EN_CANDIDATE_SEQUENCE_KEY").contains("start conditions=[");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM EN_CANDIDATE WHERE SEQUENCE_KEY BETWEEN ? AND ?",
+                Long.class, RunStore.sequenceKey(INSTANCE, 1), RunStore.sequenceKey(INSTANCE, Integer.MAX_VALUE)))
+                .isEqualTo(30L);
+    }
+
+    @Test
+    void aDatabaseOfAnEarlierVersionGetsTheSequenceKey() throws Exception {
+        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:earlier", "SA", "");
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        // EN_CANDIDATE as the first release made it: no SEQUENCE_KEY, an index by (run, sequence number).
+        jdbc.execute("CREATE TABLE EN_CANDIDATE (JOB_INSTANCE_ID BIGINT NOT NULL, RESIDENT_ID VARCHAR(32) NOT NULL, "
+                + "STATUS VARCHAR(16) NOT NULL, SEQUENCE_NO INTEGER, POSTAL_CODE CHAR(7), "
+                + "PRIMARY KEY (JOB_INSTANCE_ID, RESIDENT_ID))");
+        jdbc.execute("CREATE INDEX EN_CANDIDATE_SEQUENCE ON EN_CANDIDATE (JOB_INSTANCE_ID, SEQUENCE_NO)");
+        jdbc.update("INSERT INTO EN_CANDIDATE VALUES (3, 'A', 'SELECTED', 2, '1700001'), "
+                + "(3, 'B', 'HELD', NULL, '1700001')");
+
+        new NoticeSchema(ds).afterPropertiesSet();
+        new NoticeSchema(ds).afterPropertiesSet();   // and again: idempotent
+
+        assertThat(jdbc.queryForList("SELECT SEQUENCE_KEY FROM EN_CANDIDATE ORDER BY RESIDENT_ID", Long.class))
+                .containsExactly(RunStore.sequenceKey(3, 2), null);
+        assertThat(jdbc.queryForList("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.SYSTEM_INDEXINFO "
+                + "WHERE TABLE_NAME = 'EN_CANDIDATE'", String.class))
+                .contains("EN_CANDIDATE_SEQUENCE_KEY").doesNotContain("EN_CANDIDATE_SEQUENCE");
+    }
+
+    @Test
     void ledgerOfAChunkAnswersLikeTheLookUpPerResident() throws Exception {
         RunStore store = store("ledger");
         LocalDate e1 = LocalDate.of(2027, 1, 10);
