@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import jp.expirynotices.registry.RawRecord;
 
 /**
  * The nightly job: select (CSV → staged candidates) → sequence (mailing order) → render (letters) → bundle (print
@@ -52,10 +51,9 @@ public class NoticeJobConfiguration {
     public Step selectStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
                            SelectStepParts selectStepParts) {
         return new StepBuilder("select", jobRepository)
-                .<RawRecord, Screening>chunk(settings.selectChunkSize())
+                .<Screening, Screening>chunk(settings.selectChunkSize())
                 .transactionManager(tm)
                 .reader(selectStepParts)
-                .processor(selectStepParts)
                 .writer(selectStepParts)
                 .listener(selectStepParts)
                 .build();

@@ -14,7 +14,7 @@ import jp.expirynotices.registry.RegistryReader;
  * Spring Batch face of {@link RegistryReader}. Keeps no restart position on purpose: a failed select step starts
  * again from the first row (it is fast, and the staged rows are cleared first).
  */
-public class RegistryItemReader implements ItemStreamReader<RawRecord> {
+public class RegistryItemReader implements ItemStreamReader<RawRecord>, SelectionWriter.Source {
 
     private final Path input;
     private final Charset charset;
@@ -42,6 +42,7 @@ public class RegistryItemReader implements ItemStreamReader<RawRecord> {
     }
 
     /** The registry file, as given on the command line. */
+    @Override
     public Path input() {
         return input;
     }
@@ -51,10 +52,12 @@ public class RegistryItemReader implements ItemStreamReader<RawRecord> {
     }
 
     /** True once the end of the file was read: the chunk being written is the last. */
+    @Override
     public boolean exhausted() {
         return exhausted;
     }
 
+    @Override
     public long blankLines() {
         return reader == null ? 0 : reader.blankLines();
     }

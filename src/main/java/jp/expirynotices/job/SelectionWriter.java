@@ -1,5 +1,6 @@
 package jp.expirynotices.job;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,17 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
     /** Rejects named (line, column, reason code: never a value) in the message of a refused file. */
     static final int NAMED_REJECTS = 5;
 
+    /** Where the rows come from: the file (for messages), whether the last row was read, blank lines skipped. */
+    interface Source {
+        Path input();
+
+        boolean exhausted();
+
+        long blankLines();
+    }
+
     private final RunStore store;
-    private final RegistryItemReader reader;
+    private final Source reader;
     private final long maxRejects;
     private final ProgressReporter progress;
     private final PausePoint pausePoint;
@@ -36,7 +46,7 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
     private long instanceId;
     private long chunks;
 
-    public SelectionWriter(RunStore store, RegistryItemReader reader, long maxRejects, ProgressReporter progress,
+    public SelectionWriter(RunStore store, Source reader, long maxRejects, ProgressReporter progress,
                            PausePoint pausePoint) {
         this.store = store;
         this.reader = reader;

@@ -1,0 +1,106 @@
+package jp.expirynotices.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import jp.expirynotices.expiry.NotDueReason;
+import jp.expirynotices.registry.RegistryInputException;
+
+/** Rows read ahead on their own thread come out as reading them on the step's thread would give them. */
+class ScreeningReadAheadTest {
+
+    private static final NotDueReason[] REASONS = NotDueReason.values();
+
+    /** Row {@code n} of a file: a not-due screening whose reason and flag encode n, so order can be checked. */
+    private static Screening row(int n) {
+        return new Screening.NotDue(REASONS[n % REASONS.length], n % 7 == 0);
+    }
+
+    private static SelectionWriter.Source file(long blankLines) {
+        return new SelectionWriter.Source() {
+            @Override
+            public Path input() {
+                return Path.of("registry.csv");
+            }
+
+            @Override
+            public boolean exhausted() {
+                throw new AssertionError("the read-ahead answers this itself");
+            }
+
+            @Override
+            public long blankLines() {
+                return blankLines;
+            }
+        };
+    }
+
+    private static Supplier<Screening> rows(int count, AtomicInteger read) {
+        return () -> read.get() < count ? row(read.getAndIncrement()) : null;
+    }
+
+    @Test
+    void everyRowInFileOrderThenTheEnd() {
+        for (int count : new int[] {0, 1, 4, 5, 8, 1000}) {
+            AtomicInteger read = new AtomicInteger();
+            try (ScreeningReadAhead ahead = new ScreeningReadAhead(file(3), rows(count, read), 4, 2)) {
+                ahead.start();
+                List<Screening> got = new ArrayList<>();
+                for (Screening s; (s = ahead.next()) != null; ) {
+                    assertThat(ahead.exhausted()).isFalse();
+                    got.add(s);
+                }
+                assertThat(ahead.exhausted()).isTrue();
+                assertThat(ahead.next()).isNull();
+                List<Screening> expected = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    expected.add(row(i));
+                }
+                assertThat(got).as("%d rows", count).containsExactlyElementsOf(expected);
+                assertThat(ahead.blankLines()).isEqualTo(3);
+                assertThat(ahead.input()).isEqualTo(Path.of("registry.csv"));
+            }
+        }
+    }
+
+    @Test
+    void aFailureOfTheReaderComesAfterTheRowsBeforeIt() {
+        AtomicInteger read = new AtomicInteger();
+        Supplier<Screening> failingAt10 = () -> {
+            if (read.get() == 10) {
+                throw new RegistryInputException("registry.csv: line 12: not UTF-8");
+            }
+            return row(read.getAndIncrement());
+        };
+        try (ScreeningReadAhead ahead = new ScreeningReadAhead(file(0), failingAt10, 3, 2)) {
+            ahead.start();
+            for (int i = 0; i < 10; i++) {
+                assertThat(ahead.next()).isEqualTo(row(i));
+            }
+            assertThatThrownBy(ahead::next).isInstanceOf(RegistryInputException.class)
+                    .hasMessage("registry.csv: line 12: not UTF-8");
+            assertThat(ahead.exhausted()).isTrue();
+        }
+    }
+
+    @Test
+    void closingAStepThatStoppedEarlyStopsTheReadingThread() throws Exception {
+        AtomicInteger read = new AtomicInteger();
+        ScreeningReadAhead ahead = new ScreeningReadAhead(file(0), rows(Integer.MAX_VALUE, read), 4, 2);
+        ahead.start();
+        assertThat(ahead.next()).isEqualTo(row(0));
+        // The reader is a bounded distance ahead (batches in the queue, one being filled), not at the end.
+        Thread.sleep(100);
+        assertThat(read.get()).isLessThanOrEqualTo(4 * (2 + 2));
+        ahead.close();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("select-read"));
+    }
+}
