@@ -82,7 +82,7 @@ public class NoticeJobConfiguration {
      * run restarts only the workers that did not finish.
      */
     @Bean
-    public Step renderStep(JobRepository jobRepository, Step renderWorkerStep, RenderPartitioner renderPartitioner,
+    public Step renderStep(JobRepository jobRepository, Step renderWorkerStep, SequencePartitioner renderPartitioner,
                            JobSettings settings) {
         return new StepBuilder("render", jobRepository)
                 .partitioner("renderWorker", renderPartitioner)
@@ -101,9 +101,18 @@ public class NoticeJobConfiguration {
 
     @Bean
     @StepScope
-    public RenderPartitioner renderPartitioner(@Value("#{stepExecution}") StepExecution stepExecution,
-                                               RunStore store) {
-        return new RenderPartitioner((int) store.countSelected(stepExecution.getJobExecution().getJobInstanceId()));
+    public SequencePartitioner renderPartitioner(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                 RunStore store) {
+        return new SequencePartitioner((int) store.countSelected(stepExecution.getJobExecution().getJobInstanceId()),
+                "render");
+    }
+
+    @Bean
+    @StepScope
+    public SequencePartitioner verifyPartitioner(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                 RunStore store) {
+        return new SequencePartitioner((int) store.countSelected(stepExecution.getJobExecution().getJobInstanceId()),
+                "verify");
     }
 
     @Bean
@@ -138,8 +147,8 @@ public class NoticeJobConfiguration {
                 .fromClause("FROM EN_CANDIDATE")
                 .whereClause(where)
                 .parameterValues(Map.of(
-                        "from", RunStore.sequenceKey(instanceId, range.getInt(RenderPartitioner.FROM, 1)),
-                        "to", RunStore.sequenceKey(instanceId, range.getInt(RenderPartitioner.TO, Integer.MAX_VALUE))))
+                        "from", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.FROM, 1)),
+                        "to", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.TO, Integer.MAX_VALUE))))
                 .sortKeys(Map.of("SEQUENCE_KEY", Order.ASCENDING))
                 .rowMapper(RunStore.CANDIDATE_MAPPER)
                 .pageSize(READER_PAGE)
@@ -162,7 +171,7 @@ public class NoticeJobConfiguration {
                                              JobSettings settings) {
         RunRequest request = RunRequest.of(stepExecution.getJobParameters());
         ExecutionContext range = stepExecution.getExecutionContext();
-        int letters = range.getInt(RenderPartitioner.TO, 0) - range.getInt(RenderPartitioner.FROM, 1) + 1;
+        int letters = range.getInt(SequencePartitioner.TO, 0) - range.getInt(SequencePartitioner.FROM, 1) + 1;
         return new LetterFileWriter(store, request.runFolder(), request.runDate(), settings.pausePoint(),
                 new ProgressReporter(stepExecution.getStepName().replaceFirst("^renderWorker:", ""), "letters",
                         () -> letters,
@@ -182,20 +191,33 @@ public class NoticeJobConfiguration {
                 settings.pausePoint(), settings.renderThreads());
     }
 
-    /** Every letter re-opened and checked against its record before anything says the run is complete. */
+    /**
+     * Every letter re-opened and checked against its record before anything says the run is complete, by
+     * {@code notices.render-threads} workers, each on a range of the mailing sequence (re-reading a PDF costs a good
+     * part of drawing it). Each worker reads, checks and writes on its own thread: no worker waits for the others
+     * between chunks.
+     */
     @Bean
-    public Step verifyStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
-                           JdbcPagingItemReader<LetterVerifier.RecordedLetter> recordedLetterReader,
-                           LetterVerification letterVerification) {
-        // The letters of a chunk are checked concurrently, one thread per core by default (notices.render-threads):
-        // re-reading a PDF costs about as much as drawing it.
+    public Step verifyStep(JobRepository jobRepository, Step verifyWorkerStep, SequencePartitioner verifyPartitioner,
+                           JobSettings settings) {
         return new StepBuilder("verify", jobRepository)
+                .partitioner("verifyWorker", verifyPartitioner)
+                .step(verifyWorkerStep)
+                .gridSize(settings.renderThreads())
+                .taskExecutor(threads("verify-", settings))
+                .build();
+    }
+
+    @Bean
+    public Step verifyWorkerStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
+                                 JdbcPagingItemReader<LetterVerifier.RecordedLetter> recordedLetterReader,
+                                 LetterVerification letterVerification) {
+        return new StepBuilder("verifyWorker", jobRepository)
                 .<LetterVerifier.RecordedLetter, VerificationWriter.Finding>chunk(settings.chunkSize())
                 .transactionManager(tm)
                 .reader(recordedLetterReader)
                 .processor(letterVerification)
                 .writer(new VerificationWriter())
-                .taskExecutor(threads("verify-", settings))
                 .build();
     }
 
@@ -206,6 +228,7 @@ public class NoticeJobConfiguration {
             throws Exception {
         String where = "SEQUENCE_KEY BETWEEN :from AND :to AND LETTER_FILE IS NOT NULL";
         long instanceId = stepExecution.getJobExecution().getJobInstanceId();
+        ExecutionContext range = stepExecution.getExecutionContext();
         return new JdbcPagingItemReaderBuilder<LetterVerifier.RecordedLetter>()
                 .name("recordedLetters")
                 .dataSource(dataSource)
@@ -213,8 +236,9 @@ public class NoticeJobConfiguration {
                         + ", LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE")
                 .fromClause("FROM EN_CANDIDATE")
                 .whereClause(RunRequest.of(stepExecution.getJobParameters()).dryRun() ? where + " AND 1 = 0" : where)
-                .parameterValues(Map.of("from", RunStore.sequenceKey(instanceId, 1),
-                        "to", RunStore.sequenceKey(instanceId, Integer.MAX_VALUE)))
+                .parameterValues(Map.of(
+                        "from", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.FROM, 1)),
+                        "to", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.TO, Integer.MAX_VALUE))))
                 .sortKeys(Map.of("SEQUENCE_KEY", Order.ASCENDING))
                 .rowMapper((rs, n) -> new LetterVerifier.RecordedLetter(RunStore.CANDIDATE_MAPPER.mapRow(rs, n),
                         rs.getString("LETTER_FILE"), rs.getInt("PAGES"), rs.getString("SHA256"),
