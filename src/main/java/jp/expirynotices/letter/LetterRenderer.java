@@ -82,6 +82,12 @@ public final class LetterRenderer {
      * {@link #render}): the drawing methods are shared by every thread, the resident's font is not.
      */
     private final ThreadLocal<BaseFont> residentFont = new ThreadLocal<>();
+    /**
+     * Each thread's buffer for the letter being written, used again for the next: a new one per letter, grown
+     * while the PDF is written, would cost twice a letter's size in garbage (a fifth of a night's allocation).
+     */
+    private final ThreadLocal<ByteArrayOutputStream> output =
+            ThreadLocal.withInitial(() -> new ByteArrayOutputStream(192 * 1024));
     /** While a body's elements are built on this thread: what they print, the key of {@link #layouts}. */
     private final ThreadLocal<LayoutKey> building = new ThreadLocal<>();
     /**
@@ -91,6 +97,8 @@ public final class LetterRenderer {
      */
     private final Map<LayoutKey, byte[]> layouts = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_LAYOUTS = 512;
+    /** Laid-out fixed parts of page 2 by what they print (see {@link #formPart}); bounded likewise. */
+    private final Map<LayoutKey, FlowPart> flowParts = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * The scale at which a body of each shape (its key with every digit as 0: the same texts with other dates)
      * last fitted: a new body of a known shape starts there instead of trying every larger scale first.
@@ -184,7 +192,8 @@ public final class LetterRenderer {
         if (!missing.isEmpty()) {
             throw new MissingGlyphException(resident.residentId(), missing);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        ByteArrayOutputStream out = output.get();
+        out.reset();
         Document document = new Document(PAGE, 0, 0, 0, 0);
         if (shared != null) {
             shared.residentSubset(resident.name() + resident.addressTown() + resident.addressBlock()
@@ -489,13 +498,92 @@ public final class LetterRenderer {
 
     // --- page 2 ---------------------------------------------------------------------------------------------------
 
+    /**
+     * Page 2 in four parts laid one after the other into one column, as one flow (the parts after the first do not
+     * start a column: their spacing is the flow's). The fixed parts, the form's head and the answer form, print the
+     * same in every letter of a night: laid out once and copied (moved to where the flow puts them), as
+     * {@link #fill} does for page 1; the resident's part and the office part (with the resident id) are laid out
+     * for each letter.
+     */
     private void drawForm(PdfContentByte cb, NoticeLetter letter) throws DocumentException {
+        nameSharedFonts(cb);   // page 2's resources name the shared fonts as page 1's: copied parts print right
         Rectangle area = new Rectangle(MARGIN_X, mm(15), TEXT_RIGHT, PAGE.getHeight() - mm(15));
-        fill(cb, area, s -> formBody(s, letter), letter, "page 2");
+        for (float scale : BODY_SCALES) {
+            Styles s = new Styles(fonts, scale);
+            PdfContentByte page = cb.getDuplicate();
+            ColumnText ct = column(page, area, List.of());
+            if (formPart(ct, page, area, "head", true, () -> formHead(s))
+                    && formPart(ct, page, area, "resident", false, () -> formResident(s, letter))
+                    && formPart(ct, page, area, "answer", true, () -> formAnswer(s, letter))
+                    && formPart(ct, page, area, "office", false, () -> formOffice(s, letter))) {
+                cb.add(page);
+                return;
+            }
+        }
+        throw new IllegalStateException("the text of page 2 of " + letter + " does not fit the page; "
+                + "shorten the configured office hours or notes");
     }
 
-    private List<Element> formBody(Styles s, NoticeLetter letter) throws DocumentException {
-        Resident resident = letter.resident();
+    /** A part of a laid-out flow: its content, and where the flow was before and after it (PDF y). */
+    private record FlowPart(byte[] content, float top, float bottom) {
+    }
+
+    /**
+     * Lays the part's elements into {@code ct} where its flow stands, onto {@code page}; false when they do not fit.
+     * A {@code fixed} part drawn only in the shared subsets is kept by what it prints: where the flow stands at
+     * least as high as when it was laid out (so it fits as it did), its content is copied, moved by the difference.
+     */
+    private boolean formPart(ColumnText ct, PdfContentByte page, Rectangle area, String name, boolean fixed,
+                             FormPart part) throws DocumentException {
+        LayoutKey key = fixed && shared != null ? new LayoutKey(area) : null;
+        List<Element> elements;
+        building.set(key);
+        try {
+            elements = part.build();
+        } finally {
+            building.remove();
+        }
+        float top = ct.getYLine();
+        if (key != null) {
+            key.add(name);
+        }
+        boolean reusable = key != null && key.reusable;
+        FlowPart known = reusable ? flowParts.get(key) : null;
+        if (known != null && top >= known.top()) {
+            float dy = top - known.top();
+            page.getInternalBuffer().append("q 1 0 0 1 0 ").append(dy).append(" cm\n");
+            page.getInternalBuffer().append(known.content());
+            page.getInternalBuffer().append("Q\n");
+            ct.setYLine(known.bottom() + dy);
+            ct.setAdjustFirstLine(false);
+            return true;
+        }
+        PdfContentByte canvas = page.getDuplicate();
+        ct.setCanvas(canvas);
+        elements.forEach(ct::addElement);
+        boolean fits = !ColumnText.hasMoreText(ct.go());
+        // Later parts continue the flow: no first-line adjustment (ascender, no space before) as at a column's top.
+        ct.setAdjustFirstLine(false);
+        if (!fits) {
+            return false;
+        }
+        byte[] content = canvas.getInternalBuffer().toByteArray();
+        // In q/Q whether copied or not: a part's graphics state never reaches the next part either way.
+        page.getInternalBuffer().append("q\n").append(content).append("Q\n");
+        if (reusable && flowParts.size() < MAX_LAYOUTS) {
+            flowParts.merge(key, new FlowPart(content, top, ct.getYLine()),
+                    (old, laid) -> laid.top() < old.top() ? laid : old);   // the lower, the more letters it serves
+        }
+        return true;
+    }
+
+    @FunctionalInterface
+    private interface FormPart {
+        List<Element> build() throws DocumentException;
+    }
+
+    /** The form's head: addressee, title, what the form is for, the ward's question. Fixed. */
+    private List<Element> formHead(Styles s) {
         List<Element> out = new ArrayList<>();
         Paragraph addressee = para(s.lead(s.body), LetterText.formAddressee(settings.sender()), s.body);
         out.add(addressee);
@@ -513,6 +601,12 @@ public final class LetterRenderer {
         // 照会 (the ward asks), prefilled with the resident.
         out.add(heading(s, "照会（区からの確認）"));
         out.add(paragraph(s, LetterText.formQuery(), s.body, 0, s.gap(1.5f)));
+        return out;
+    }
+
+    /** The resident the ward asks about: name, address, birth date. */
+    private List<Element> formResident(Styles s, NoticeLetter letter) {
+        Resident resident = letter.resident();
         PdfPTable person = new PdfPTable(new float[] {22, 78});
         person.setWidthPercentage(100);
         formRow(person, s, "ご本人の氏名", cell(s, s.form, resident.name()), 0);
@@ -521,9 +615,12 @@ public final class LetterRenderer {
         address.addAll(LetterText.addressLines(resident));
         formRow(person, s, "ご本人の住所", cell(s, s.form, address.toArray(String[]::new)), 0);
         formRow(person, s, "生年月日", cell(s, s.form, Wareki.format(resident.birthDate())), 0);
-        out.add(person);
+        return List.of(person);
+    }
 
-        // 回答 (the resident answers): thick frame, boxes to fill in.
+    /** 回答 (the resident answers): thick frame, boxes to fill in, notes, the office-use heading. Fixed. */
+    private List<Element> formAnswer(Styles s, NoticeLetter letter) {
+        List<Element> out = new ArrayList<>();
         out.add(heading(s, "回答（ご本人が記入してください）"));
         out.add(paragraph(s, LetterText.formAnswer(), s.body, 0, s.gap(1.5f)));
         PdfPTable answer = new PdfPTable(new float[] {22, 78});
@@ -547,10 +644,14 @@ public final class LetterRenderer {
                 s.small));
         out.add(note(s, "・記入した内容を訂正するときは、二重線を引いて書き直してください。", s.small));
 
-        // Office use.
         Paragraph officeHead = para(s.lead(s.smallBold), "区使用欄", s.smallBold);
         officeHead.setSpacingBefore(s.gap(3));
         out.add(officeHead);
+        return out;
+    }
+
+    /** Office use, with the resident id as the reference number. */
+    private List<Element> formOffice(Styles s, NoticeLetter letter) {
         PdfPTable office = new PdfPTable(new float[] {1, 1, 1, 1});
         office.setWidthPercentage(100);
         for (String head : List.of("受付日", "受付者", "代理人の本人確認書類", "整理番号")) {
@@ -567,8 +668,7 @@ public final class LetterRenderer {
         PdfPCell reference = centered(s, s.small, letter.resident().residentId());
         reference.setVerticalAlignment(Element.ALIGN_MIDDLE);
         office.addCell(reference);
-        out.add(office);
-        return out;
+        return List.of(office);
     }
 
     private void formRow(PdfPTable table, Styles s, String label, PdfPCell value, float minHeight) {

@@ -85,7 +85,7 @@ public final class OutputFiles {
                 directory(file.getKey().toAbsolutePath().getParent());
                 Path tmp = temporaryFor(file.getKey());
                 temporary.add(tmp);
-                writeTemporary(tmp, out -> out.write(file.getValue()), false);
+                writeTemporary(tmp, file.getValue());
             }
             forceAll(temporary);
             int i = 0;
@@ -129,12 +129,7 @@ public final class OutputFiles {
 
     /** Writes {@code tmp} afresh, 0640 from the start; forced to disk when {@code force}. */
     private static void writeTemporary(Path tmp, Content content, boolean force) throws IOException {
-        // Created 0640 (not the umask's mode): personal data is never readable by others, even half-written.
-        Files.deleteIfExists(tmp);
-        try (FileChannel channel = POSIX
-                ? FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(FILE))
-                : FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (FileChannel channel = create(tmp);
              OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
             OutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
             // PDF libraries close the stream they were given: keep the channel open to force it to disk.
@@ -157,6 +152,32 @@ public final class OutputFiles {
         if (POSIX) {
             Files.setPosixFilePermissions(tmp, FILE);
         }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code tmp} afresh, 0640 from the start, in one write: a file written whole from memory
+     * (a letter) needs no buffer, and a night of letters would allocate one per file.
+     */
+    private static void writeTemporary(Path tmp, byte[] bytes) throws IOException {
+        try (FileChannel channel = create(tmp)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+        if (POSIX) {
+            Files.setPosixFilePermissions(tmp, FILE);
+        }
+    }
+
+    /** A new, empty {@code tmp} open for writing. */
+    private static FileChannel create(Path tmp) throws IOException {
+        // Created 0640 (not the umask's mode): personal data is never readable by others, even half-written.
+        Files.deleteIfExists(tmp);
+        return POSIX
+                ? FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(FILE))
+                : FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     private static void deleteQuietly(Path tmp) {

@@ -108,6 +108,45 @@ class SharedFontSubsetTest {
     }
 
     @Test
+    void aCopiedPartOfTheFormPrintsWhatAFreshLayoutPrints() throws Exception {
+        LetterFonts fonts = LetterFonts.load(FontSettings.search());
+        LetterRenderer reusing = new LetterRenderer(LetterSettings.defaults(), fonts);
+        LetterRenderer fresh = new LetterRenderer(LetterSettings.defaults().withSharedFontSubset(false), fonts);
+        // Addresses of one, two and three lines: the answer form starts lower or higher on page 2.
+        NoticeLetter twoLines = named("R0301", "伊藤 さくら", "東京都豊島区上池袋", "4丁目1番2号", "");
+        NoticeLetter threeLines = named("R0302", "山本 一郎", "東京都豊島区東池袋", "1丁目2番3号",
+                "サンシャインレジデンス東池袋ウエストタワー1203号室");
+        NoticeLetter oneLine = named("R0303", "林 葵", "東京都豊島区巣鴨", "", "");
+        for (NoticeLetter letter : List.of(twoLines, threeLines, oneLine, twoLines)) {
+            byte[] copied = reusing.render(letter).pdf();
+            byte[] laidOut = fresh.render(letter).pdf();
+            assertThat(PdfInspection.text(copied, 2)).isEqualTo(PdfInspection.text(laidOut, 2));
+            List<PdfInspection.Glyph> expected = PdfInspection.glyphs(laidOut, 2);
+            List<PdfInspection.Glyph> actual = PdfInspection.glyphs(copied, 2);
+            assertThat(actual).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                PdfInspection.Glyph e = expected.get(i);
+                PdfInspection.Glyph a = actual.get(i);
+                assertThat(a.text()).as("glyph %d", i).isEqualTo(e.text());
+                assertThat(a.x()).as("x of %s", e).isCloseTo(e.x(), org.assertj.core.data.Offset.offset(0.01f));
+                assertThat(a.baseline()).as("baseline of %s", e)
+                        .isCloseTo(e.baseline(), org.assertj.core.data.Offset.offset(0.01f));
+            }
+            assertThat(PdfInspection.pdfA1bFailures(copied)).isEmpty();
+        }
+        // The last two were drawn from copies: the one-line address moves the answer form up from where the
+        // three-line one left it (a translation), the repeated two-line letter too.
+        assertThat(pageContent(reusing.render(oneLine).pdf(), 2)).containsPattern("q 1 0 0 1 0 [1-9][0-9.]* cm");
+    }
+
+    private static String pageContent(byte[] pdf, int page) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new String(doc.getPage(page - 1).getContents().readAllBytes(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void theSharedSubsetIsTheSameInEveryLetter() throws Exception {
         byte[] a = fast.render(LetterFixtures.standard()).pdf();
         byte[] b = fast.render(LetterFixtures.cardExpiry()).pdf();
