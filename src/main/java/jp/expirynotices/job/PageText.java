@@ -88,7 +88,10 @@ final class PageText {
         try {
             java.nio.ByteBuffer key;
             try (var raw = stream.createRawInputStream()) {
-                key = java.nio.ByteBuffer.wrap(raw.readAllBytes());
+                // Sized by the stream's length: readAllBytes() would allocate 16 KB chunks for every letter's maps.
+                long length = stream.getLength();
+                key = java.nio.ByteBuffer.wrap(length >= 0 && length < Integer.MAX_VALUE
+                        ? raw.readNBytes((int) length) : raw.readAllBytes());
             }
             CMap map = known.get(key);
             if (map == null) {

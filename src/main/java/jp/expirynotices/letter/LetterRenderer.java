@@ -97,6 +97,8 @@ public final class LetterRenderer {
      */
     private final Map<LayoutKey, byte[]> layouts = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_LAYOUTS = 512;
+    /** Fixed parts of page 1 by name (see {@link #drawFixed}); bounded likewise. */
+    private final Map<String, FixedPart> fixedParts = new java.util.concurrent.ConcurrentHashMap<>();
     /** Laid-out fixed parts of page 2 by what they print (see {@link #formPart}); bounded likewise. */
     private final Map<LayoutKey, FlowPart> flowParts = new java.util.concurrent.ConcurrentHashMap<>();
     /**
@@ -258,7 +260,7 @@ public final class LetterRenderer {
 
     private void drawNotice(PdfContentByte cb, NoticeLetter letter) throws DocumentException {
         float addressBottom = drawAddressBlock(cb, letter);
-        float senderBottom = drawSender(cb, letter);
+        float senderBottom = drawFixed(cb, "sender " + letter.letterDate(), canvas -> drawSender(canvas, letter));
         float titleTop = Math.min(addressBottom - WINDOW_CLEAR, senderBottom - mm(6));
         float titleSize = 15;
         float titleBaseline = titleTop - ascent(fonts.bold(), titleSize);
@@ -272,9 +274,48 @@ public final class LetterRenderer {
         cb.stroke();
         cb.restoreState();
 
-        float contactTop = drawContact(cb);
+        float contactTop = drawFixed(cb, "contact", this::drawContact);
         Rectangle body = new Rectangle(MARGIN_X, contactTop + mm(3), TEXT_RIGHT, titleBottom - mm(4));
         fill(cb, body, s -> noticeBody(s, letter), letter, "page 1", true);
+    }
+
+    /**
+     * Draws a part of page 1 that is the same in every letter with the same {@code name} (the sender block of a
+     * letter date, the contact box: from the settings alone) and returns the y it returns. Drawn once, then copied,
+     * when drawn entirely in the shared subsets (named alike in every letter, {@link #nameSharedFonts}).
+     */
+    private float drawFixed(PdfContentByte cb, String name, FixedDrawing drawing) throws DocumentException {
+        if (shared == null) {
+            return drawing.draw(cb);
+        }
+        FixedPart known = fixedParts.get(name);
+        if (known != null) {
+            cb.getInternalBuffer().append(known.content());
+            return known.y();
+        }
+        PdfContentByte canvas = cb.getDuplicate();
+        LayoutKey key = new LayoutKey(PAGE);
+        building.set(key);
+        float y;
+        try {
+            y = drawing.draw(canvas);
+        } finally {
+            building.remove();
+        }
+        byte[] content = canvas.getInternalBuffer().toByteArray();
+        if (key.reusable && fixedParts.size() < MAX_LAYOUTS) {
+            fixedParts.putIfAbsent(name, new FixedPart(content, y));
+        }
+        cb.getInternalBuffer().append(content);
+        return y;
+    }
+
+    @FunctionalInterface
+    private interface FixedDrawing {
+        float draw(PdfContentByte canvas) throws DocumentException;
+    }
+
+    private record FixedPart(byte[] content, float y) {
     }
 
     /**
@@ -995,7 +1036,7 @@ public final class LetterRenderer {
         BaseFont current = null;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            BaseFont drawing = subset.charExists(cp) ? subset : own != null && own.charExists(cp) ? own : font;
+            BaseFont drawing = shared.draws(subset, cp) ? subset : own != null && own.charExists(cp) ? own : font;
             if (i > start && drawing != current) {
                 runs.add(new Run(text.substring(start, i), current));
                 start = i;
@@ -1066,9 +1107,15 @@ public final class LetterRenderer {
     }
 
     private void show(PdfContentByte cb, String text, BaseFont font, float size, float x, float baseline) {
+        List<Run> runs = runs(text, font);
+        LayoutKey key = building.get();
+        if (key != null) {
+            key.add(text, new Font(font, size), runs.stream().allMatch(r -> r.font() != font
+                    && r.font() != residentFont.get()));
+        }
         cb.beginText();
         cb.setTextMatrix(x, baseline);
-        for (Run run : runs(text, font)) {
+        for (Run run : runs) {
             cb.setFontAndSize(run.font(), size);
             cb.showText(run.text());
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ import jp.expirynotices.registry.Resident;
 final class SharedGlyphs {
 
     private final Map<BaseFont, BaseFont> subsets;
+    private final Map<BaseFont, BitSet> coverage;
     private final BaseFont regular;
     private final BaseFont regularSubset;
     private final String regularName;
@@ -65,6 +67,11 @@ final class SharedGlyphs {
 
     private SharedGlyphs(Map<BaseFont, BaseFont> subsets, LetterFonts fonts) {
         this.subsets = subsets;
+        // What each subset and the regular face draw, looked up per character of every text of every letter:
+        // a bit each, where the fonts' own look-up boxes every code point.
+        this.coverage = new IdentityHashMap<>();
+        subsets.values().forEach(subset -> coverage.put(subset, basicPlane(subset)));
+        coverage.put(fonts.regular(), basicPlane(fonts.regular()));
         this.regular = fonts.regular();
         this.regularSubset = subsets.get(fonts.regular());
         this.regularName = fonts.regular().getPostscriptFontName();
@@ -83,6 +90,26 @@ final class SharedGlyphs {
         return new SharedGlyphs(subsets(settings, fonts), fonts);
     }
 
+    /** The code points of the Basic Multilingual Plane that {@code font} draws. */
+    private static BitSet basicPlane(BaseFont font) {
+        BitSet drawn = new BitSet(0x10000);
+        for (int cp = 0; cp < 0x10000; cp++) {
+            if (font.charExists(cp)) {
+                drawn.set(cp);
+            }
+        }
+        return drawn;
+    }
+
+    /**
+     * Whether {@code font} (a shared subset or the regular face) draws {@code cp}; as {@code font.charExists(cp)},
+     * answered from a bit set for the Basic Multilingual Plane.
+     */
+    boolean draws(BaseFont font, int cp) {
+        BitSet drawn = coverage.get(font);
+        return drawn != null && cp < 0x10000 ? drawn.get(cp) : font.charExists(cp);
+    }
+
     /** The shared subset of {@code face}, or null if {@code face} is not one of the letter fonts. */
     BaseFont subsetOf(BaseFont face) {
         return subsets.get(face);
@@ -97,7 +124,7 @@ final class SharedGlyphs {
         Set<Integer> own = new TreeSet<>();
         text.codePoints()
                 .filter(cp -> cp <= 0xFFFF && !Character.isISOControl(cp))
-                .filter(cp -> !regularSubset.charExists(cp) && regular.charExists(cp))
+                .filter(cp -> !draws(regularSubset, cp) && draws(regular, cp))
                 .forEach(own::add);
         if (own.isEmpty()) {
             return Optional.empty();
