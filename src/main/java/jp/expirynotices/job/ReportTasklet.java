@@ -45,11 +45,11 @@ public class ReportTasklet implements Tasklet {
     private final RunRequest request;
     private final JobSettings settings;
     private final SummaryRenderer summaryPdf;
-    /** Input lines whose staged rows are cleared per transaction once the output is complete. */
-    static final long PURGE_LINES = 50_000;
-    /** -1 until the files are written; then the last input line cleared so far. */
+    /** Letters whose staged rows are cleared per transaction once the output is complete. */
+    static final int PURGE_LETTERS = 20_000;
+    /** -1 until the files are written; then the last sequence number cleared so far. */
     private long purgedTo = -1;
-    private long lastLine;
+    private long letters;
 
     /** Draws summary.pdf; the letter fonts are only loaded for real runs. */
     @FunctionalInterface
@@ -68,10 +68,15 @@ public class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long instanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
         if (purgedTo >= 0) {
-            // Later calls, each its own transaction: clear the personal data a slice of input lines at a time.
-            store.purgePersonalData(instanceId, purgedTo + 1, purgedTo + PURGE_LINES);
-            purgedTo += PURGE_LINES;
-            return purgedTo < lastLine ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+            // Later calls, each its own transaction: clear the personal data a slice of the letters at a time,
+            // the held residents last.
+            if (purgedTo >= letters) {
+                store.purgeHeldPersonalData(instanceId);
+                return RepeatStatus.FINISHED;
+            }
+            store.purgePersonalData(instanceId, (int) purgedTo + 1, (int) Math.min(letters, purgedTo + PURGE_LETTERS));
+            purgedTo += PURGE_LETTERS;
+            return RepeatStatus.CONTINUABLE;
         }
         @SuppressWarnings("unchecked")
         Map<String, Long> counts = (Map<String, Long>) chunkContext.getStepContext().getStepExecution()
@@ -101,9 +106,9 @@ public class ReportTasklet implements Tasklet {
         if (request.dryRun()) {
             return RepeatStatus.FINISHED;
         }
-        lastLine = store.lastStagedLine(instanceId);
+        letters = store.countSelected(instanceId);
         purgedTo = 0;
-        return lastLine > 0 ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+        return RepeatStatus.CONTINUABLE;
     }
 
     private static List<String> row(ManifestRow m) {

@@ -355,21 +355,24 @@ public class RunStore {
     }
 
     /**
-     * As {@link #purgePersonalData(long)} for the rows staged from input lines {@code fromLine} to {@code toLine}:
-     * the report step clears a large run in several short transactions (one transaction over 100 000 rows would
-     * hold every changed row in memory until its commit).
+     * As {@link #purgePersonalData(long)} for the letters with sequence numbers {@code from} to {@code to}: the report
+     * step clears a large run in several short transactions (one transaction over 100 000 rows would hold every
+     * changed row in memory until its commit), each read from the sequence key's index.
      */
-    public int purgePersonalData(long instanceId, long fromLine, long toLine) {
+    public int purgePersonalData(long instanceId, int from, int to) {
         return jdbc.update("UPDATE EN_CANDIDATE SET NAME = NULL, NAME_KANA = NULL, BIRTH_DATE = NULL, "
-                + "ADDRESS_TOWN = NULL, ADDRESS_BLOCK = NULL, ADDRESS_BUILDING = NULL WHERE JOB_INSTANCE_ID = ? "
-                + "AND INPUT_LINE BETWEEN ? AND ? AND NAME IS NOT NULL", instanceId, fromLine, toLine);
+                + "ADDRESS_TOWN = NULL, ADDRESS_BLOCK = NULL, ADDRESS_BUILDING = NULL "
+                + "WHERE SEQUENCE_KEY BETWEEN ? AND ? AND NAME IS NOT NULL",
+                sequenceKey(instanceId, from), sequenceKey(instanceId, to));
     }
 
-    /** The last input line staged by the run (0 when none). */
-    public long lastStagedLine(long instanceId) {
-        return jdbc.queryForObject("SELECT COALESCE(MAX(INPUT_LINE), 0) FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ?",
-                Long.class, instanceId);
+    /** As {@link #purgePersonalData(long)} for the residents held (no sequence number: no letter). */
+    public int purgeHeldPersonalData(long instanceId) {
+        return jdbc.update("UPDATE EN_CANDIDATE SET NAME = NULL, NAME_KANA = NULL, BIRTH_DATE = NULL, "
+                + "ADDRESS_TOWN = NULL, ADDRESS_BLOCK = NULL, ADDRESS_BUILDING = NULL "
+                + "WHERE JOB_INSTANCE_ID = ? AND STATUS = 'HELD' AND NAME IS NOT NULL", instanceId);
     }
+
 
     /** Ledger rows (resident, kind, expiry) for tests and audits. */
     public List<String> ledger() {

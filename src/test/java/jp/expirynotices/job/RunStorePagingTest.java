@@ -111,6 +111,33 @@ class RunStorePagingTest {
     }
 
     @Test
+    void personalDataIsClearedBySliceOfTheMailingOrderThenForTheHeld() throws Exception {
+        RunStore store = store("purge");
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            candidates.add(candidate(i + 2, "R" + i, "1700001", i % 4 == 3 ? Candidate.Status.HELD
+                    : Candidate.Status.SELECTED));
+        }
+        for (long instance : new long[] {INSTANCE, INSTANCE + 1}) {
+            store.insertCandidates(instance, candidates);
+            store.setSequence(instance, store.mailingOrderPage(instance, null, null, 100), 1);
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:hsqldb:mem:purge", "SA", ""));
+        String named = "SELECT COALESCE(SEQUENCE_NO, 0) FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? "
+                + "AND NAME IS NOT NULL ORDER BY 1";
+
+        assertThat(store.purgePersonalData(INSTANCE, 2, 4)).isEqualTo(3);
+        assertThat(jdbc.queryForList(named, Integer.class, INSTANCE)).containsExactly(0, 0, 1, 5, 6, 7, 8);
+        assertThat(store.purgePersonalData(INSTANCE, 1, 8)).isEqualTo(5);
+        assertThat(store.purgeHeldPersonalData(INSTANCE)).isEqualTo(2);
+        assertThat(jdbc.queryForList(named, Integer.class, INSTANCE)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM EN_CANDIDATE WHERE NAME_KANA IS NOT NULL "
+                + "OR BIRTH_DATE IS NOT NULL OR ADDRESS_TOWN IS NOT NULL", Integer.class)).isEqualTo(10);
+        // another run's rows are untouched
+        assertThat(jdbc.queryForList(named, Integer.class, INSTANCE + 1)).hasSize(10);
+    }
+
+    @Test
     void aDatabaseOfAnEarlierVersionGetsTheSequenceKey() throws Exception {
         DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:earlier", "SA", "");
         JdbcTemplate jdbc = new JdbcTemplate(ds);
