@@ -112,12 +112,13 @@ run() {
     peak=$(grep -oE '[0-9]+M->[0-9]+M' "$dir/gc.log" 2>/dev/null | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1)
     # Render rate: letters / time from the end of selection to the last render worker's end (includes the short
     # sequence step); this is what the letter-font path changes, without JVM start, selection, bundle and verify.
+    # Times of day: a run across midnight adds a day to the end.
     local render_s
     render_s=$(awk '
         function t(s) { split(substr(s, 12, 12), a, ":"); return a[1] * 3600 + a[2] * 60 + a[3] }
         / select: [0-9]+ rows .* completed/ { s = t($1) }
         / render-[0-9]+: .* completed/ { e = t($1) }
-        END { if (s > 0 && e > s) printf "%.2f", e - s; else print 0 }' "$dir/job.log")
+        END { if (s > 0 && e > 0 && e < s) e += 86400; if (s > 0 && e > s) printf "%.2f", e - s; else print 0 }' "$dir/job.log")
     echo "$rc $wall ${select_rate:-0} ${rows:-0} ${letters:-0} $bytes ${peak:-0} $render_s"
     # Letters are large (100k letters are several GB): keep the logs, drop the PDFs of finished runs.
     rm -rf "$dir/out/$RUN_DATE/letters" "$dir/out/$RUN_DATE/print" "$dir/data"
