@@ -1,11 +1,15 @@
 package jp.expirynotices.job;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,8 +126,8 @@ public class BundleTasklet implements Tasklet {
             return List.of(new BundleWriter(bundleSize).writeBundle(planned.getFirst().files(), print,
                     planned.getFirst().number()));
         }
-        List<java.util.concurrent.Future<PrintBundle>> futures = new ArrayList<>(planned.size());
-        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(planned.size())) {
+        List<Future<PrintBundle>> futures = new ArrayList<>(planned.size());
+        try (var executor = Executors.newFixedThreadPool(planned.size())) {
             for (Planned p : planned) {
                 futures.add(executor.submit(() -> new BundleWriter(bundleSize).writeBundle(p.files(), print,
                         p.number())));
@@ -133,14 +137,14 @@ public class BundleTasklet implements Tasklet {
         for (var future : futures) {
             try {
                 written.add(future.get());
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof IOException io) {
                     throw io;
                 }
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while writing print bundles");
+                throw new InterruptedIOException("interrupted while writing print bundles");
             }
         }
         return written;

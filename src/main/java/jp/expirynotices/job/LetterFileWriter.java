@@ -3,7 +3,9 @@ package jp.expirynotices.job;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SequencedMap;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -50,7 +52,7 @@ public class LetterFileWriter implements ItemWriter<PendingLetter>, StepExecutio
     @Override
     public void write(Chunk<? extends PendingLetter> chunk) {
         List<LetterRecord> records = new ArrayList<>(chunk.size());
-        java.util.SequencedMap<java.nio.file.Path, byte[]> files = new java.util.LinkedHashMap<>();
+        SequencedMap<Path, byte[]> files = new LinkedHashMap<>();
         for (PendingLetter letter : chunk) {
             files.put(runFolder.resolve(letter.record().letterFile()), letter.pdf());
             records.add(letter.record());

@@ -5,10 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,10 +121,10 @@ public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
 
     /** The run date's lock file, created 0640 like every file of the run folder (where permissions are POSIX). */
     private static FileChannel openLockFile(Path lockFile) throws IOException {
-        java.util.Set<StandardOpenOption> options = java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         if (lockFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return FileChannel.open(lockFile, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----")));
+            return FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-r-----")));
         }
         return FileChannel.open(lockFile, options);
     }
@@ -130,10 +134,10 @@ public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
      * holds nothing but the lock file is removed, while the lock is still held.
      */
     private static void discardIfEmpty(Path folder) {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
             if (files.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE))) {
-                java.nio.file.Files.deleteIfExists(folder.resolve(LOCK_FILE));
-                java.nio.file.Files.delete(folder);
+                Files.deleteIfExists(folder.resolve(LOCK_FILE));
+                Files.delete(folder);
             }
         } catch (IOException e) {
             log.debug("run folder {} left in place: {}", folder, e.toString());

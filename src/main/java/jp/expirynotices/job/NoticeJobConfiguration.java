@@ -103,16 +103,38 @@ public class NoticeJobConfiguration {
     @StepScope
     public SequencePartitioner renderPartitioner(@Value("#{stepExecution}") StepExecution stepExecution,
                                                  RunStore store) {
-        return new SequencePartitioner((int) store.countSelected(stepExecution.getJobExecution().getJobInstanceId()),
-                "render");
+        return partitioner(stepExecution, store, "render");
     }
 
     @Bean
     @StepScope
     public SequencePartitioner verifyPartitioner(@Value("#{stepExecution}") StepExecution stepExecution,
                                                  RunStore store) {
+        return partitioner(stepExecution, store, "verify");
+    }
+
+    /** The run's letters in ranges of the mailing sequence, named {@code name-001}, ... */
+    private static SequencePartitioner partitioner(StepExecution stepExecution, RunStore store, String name) {
         return new SequencePartitioner((int) store.countSelected(stepExecution.getJobExecution().getJobInstanceId()),
-                "verify");
+                name);
+    }
+
+    /**
+     * The sequence keys of a worker's range (its step execution context, see {@link SequencePartitioner}) as the
+     * readers' {@code :from} and {@code :to}: a condition on the key alone is a range on its own index (see
+     * notices-schema.sql).
+     */
+    private static Map<String, Object> sequenceRange(StepExecution stepExecution) {
+        long instanceId = stepExecution.getJobExecution().getJobInstanceId();
+        ExecutionContext range = stepExecution.getExecutionContext();
+        return Map.of(
+                "from", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.FROM, 1)),
+                "to", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.TO, Integer.MAX_VALUE)));
+    }
+
+    /** A dry run draws and checks nothing: its readers read no row. */
+    private static String unlessDryRun(StepExecution stepExecution) {
+        return RunRequest.of(stepExecution.getJobParameters()).dryRun() ? " AND 1 = 0" : "";
     }
 
     @Bean
@@ -132,23 +154,15 @@ public class NoticeJobConfiguration {
     @Bean
     @StepScope
     public JdbcPagingItemReader<Candidate> pendingLetterReader(@Value("#{stepExecution}") StepExecution stepExecution,
-                                                     DataSource dataSource, JobSettings settings) throws Exception {
-        // A dry run draws nothing: its render step reads no row.
-        // The partition's letters not yet recorded, by sequence key only (a range on its own index, see
-        // notices-schema.sql); a dry run draws nothing: its render step reads no row.
-        String where = "SEQUENCE_KEY BETWEEN :from AND :to AND LETTER_FILE IS NULL"
-                + (RunRequest.of(stepExecution.getJobParameters()).dryRun() ? " AND 1 = 0" : "");
-        ExecutionContext range = stepExecution.getExecutionContext();
-        long instanceId = stepExecution.getJobExecution().getJobInstanceId();
+                                                               DataSource dataSource) throws Exception {
+        // The worker's letters not yet recorded.
         return new JdbcPagingItemReaderBuilder<Candidate>()
                 .name("pendingLetters")
                 .dataSource(dataSource)
                 .selectClause("SELECT SEQUENCE_KEY, " + RunStore.CANDIDATE_COLUMNS)
                 .fromClause("FROM EN_CANDIDATE")
-                .whereClause(where)
-                .parameterValues(Map.of(
-                        "from", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.FROM, 1)),
-                        "to", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.TO, Integer.MAX_VALUE))))
+                .whereClause("SEQUENCE_KEY BETWEEN :from AND :to AND LETTER_FILE IS NULL" + unlessDryRun(stepExecution))
+                .parameterValues(sequenceRange(stepExecution))
                 .sortKeys(Map.of("SEQUENCE_KEY", Order.ASCENDING))
                 .rowMapper(RunStore.CANDIDATE_MAPPER)
                 .pageSize(READER_PAGE)
@@ -224,21 +238,17 @@ public class NoticeJobConfiguration {
     @Bean
     @StepScope
     public JdbcPagingItemReader<LetterVerifier.RecordedLetter> recordedLetterReader(
-            @Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource, JobSettings settings)
-            throws Exception {
-        String where = "SEQUENCE_KEY BETWEEN :from AND :to AND LETTER_FILE IS NOT NULL";
-        long instanceId = stepExecution.getJobExecution().getJobInstanceId();
-        ExecutionContext range = stepExecution.getExecutionContext();
+            @Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource) throws Exception {
+        // The worker's letters, recorded.
         return new JdbcPagingItemReaderBuilder<LetterVerifier.RecordedLetter>()
                 .name("recordedLetters")
                 .dataSource(dataSource)
                 .selectClause("SELECT SEQUENCE_KEY, " + RunStore.CANDIDATE_COLUMNS
                         + ", LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE")
                 .fromClause("FROM EN_CANDIDATE")
-                .whereClause(RunRequest.of(stepExecution.getJobParameters()).dryRun() ? where + " AND 1 = 0" : where)
-                .parameterValues(Map.of(
-                        "from", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.FROM, 1)),
-                        "to", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.TO, Integer.MAX_VALUE))))
+                .whereClause("SEQUENCE_KEY BETWEEN :from AND :to AND LETTER_FILE IS NOT NULL"
+                        + unlessDryRun(stepExecution))
+                .parameterValues(sequenceRange(stepExecution))
                 .sortKeys(Map.of("SEQUENCE_KEY", Order.ASCENDING))
                 .rowMapper((rs, n) -> new LetterVerifier.RecordedLetter(RunStore.CANDIDATE_MAPPER.mapRow(rs, n),
                         rs.getString("LETTER_FILE"), rs.getInt("PAGES"), rs.getString("SHA256"),

@@ -1,9 +1,11 @@
 package jp.expirynotices.job;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.fontbox.cmap.CMap;
 import org.apache.fontbox.cmap.CMapParser;
@@ -33,7 +35,7 @@ final class PageText {
     private static final int MAX_MAPS = 32;
 
     /** Parsed ToUnicode maps by the bytes of their stream (as stored: compressed). */
-    private final Map<java.nio.ByteBuffer, CMap> known = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ByteBuffer, CMap> known = new ConcurrentHashMap<>();
 
     /** The text of {@code page} whose content stream parsed into {@code tokens}. */
     String of(PDPage page, List<Object> tokens) throws IOException {
@@ -86,11 +88,11 @@ final class PageText {
             return null;
         }
         try {
-            java.nio.ByteBuffer key;
+            ByteBuffer key;
             try (var raw = stream.createRawInputStream()) {
                 // Sized by the stream's length: readAllBytes() would allocate 16 KB chunks for every letter's maps.
                 long length = stream.getLength();
-                key = java.nio.ByteBuffer.wrap(length >= 0 && length < Integer.MAX_VALUE
+                key = ByteBuffer.wrap(length >= 0 && length < Integer.MAX_VALUE
                         ? raw.readNBytes((int) length) : raw.readAllBytes());
             }
             CMap map = known.get(key);

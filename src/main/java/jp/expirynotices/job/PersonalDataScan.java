@@ -3,6 +3,7 @@ package jp.expirynotices.job;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jp.expirynotices.letter.Wareki;
@@ -31,7 +32,7 @@ public final class PersonalDataScan {
         for (int i = 0; i + 1 < log.length(); i++) {
             pairs[i] = (long) pair(log, i) << 32 | i;
         }
-        java.util.Arrays.sort(pairs);
+        Arrays.sort(pairs);
     }
 
     /** What of {@code resident}'s personal data the log contains, by kind ("name", "address" ...); empty if none. */
@@ -61,7 +62,7 @@ public final class PersonalDataScan {
 
     private boolean contains(String text) {
         long first = (long) pair(text, 0) << 32;
-        int at = java.util.Arrays.binarySearch(pairs, first);
+        int at = Arrays.binarySearch(pairs, first);
         for (int i = at >= 0 ? at : -at - 1; i < pairs.length && (pairs[i] & 0xFFFFFFFF00000000L) == first; i++) {
             if (log.startsWith(text, (int) pairs[i])) {
                 return true;

@@ -1,6 +1,8 @@
 package jp.expirynotices.job;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -8,10 +10,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +54,7 @@ public class RunStore {
 
     public RunStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(java.util.Objects.requireNonNull(jdbc.getDataSource()));
+        this.streaming = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource()));
         this.streaming.setFetchSize(STREAM_FETCH_SIZE);
     }
 
@@ -95,7 +101,7 @@ public class RunStore {
                 });
     }
 
-    private static void setDate(java.sql.PreparedStatement ps, int i, LocalDate date) throws SQLException {
+    private static void setDate(PreparedStatement ps, int i, LocalDate date) throws SQLException {
         if (date == null) {
             ps.setNull(i, Types.DATE);
         } else {
@@ -142,7 +148,7 @@ public class RunStore {
      * commit (NoticeSchema sets it at every start too).
      */
     public void relaxedCommits(boolean relaxed) {
-        jdbc.execute((java.sql.Connection c) -> {
+        jdbc.execute((Connection c) -> {
             var meta = c.getMetaData();
             if (meta.getDatabaseProductName().startsWith("HSQL") && meta.getURL().contains(":file:")) {
                 try (var s = c.createStatement()) {
@@ -161,7 +167,7 @@ public class RunStore {
      * {@value #LEDGER_IDS_PER_QUERY} ids), as a look-up that answers like {@link #alreadyNotified}.
      */
     public Screener.Ledger ledgerOf(List<String> residentIds, long instanceId) {
-        Map<String, Map<CertificateKind, Set<LocalDate>>> notices = new java.util.HashMap<>();
+        Map<String, Map<CertificateKind, Set<LocalDate>>> notices = new HashMap<>();
         for (int from = 0; from < residentIds.size(); from += LEDGER_IDS_PER_QUERY) {
             List<String> ids = residentIds.subList(from, Math.min(residentIds.size(), from + LEDGER_IDS_PER_QUERY));
             // The list is padded to a power of two with '' (no resident id is empty): a few distinct statements
@@ -175,7 +181,7 @@ public class RunStore {
             jdbc.query("SELECT RESIDENT_ID, KIND, EXPIRES_ON FROM EN_NOTICE_LEDGER WHERE JOB_INSTANCE_ID <> ? "
                     + "AND RESIDENT_ID IN (" + "?,".repeat(slots - 1) + "?)", rs -> {
                         notices.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(CertificateKind.class))
-                                .computeIfAbsent(CertificateKind.valueOf(rs.getString(2)), k -> new java.util.HashSet<>())
+                                .computeIfAbsent(CertificateKind.valueOf(rs.getString(2)), k -> new HashSet<>())
                                 .add(rs.getObject(3, LocalDate.class));
                     }, args);
         }
@@ -248,7 +254,7 @@ public class RunStore {
 
     private boolean postgres() {
         if (postgres == null) {
-            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+            postgres = Boolean.TRUE.equals(jdbc.execute((Connection c) ->
                     c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")));
         }
         return postgres;
@@ -292,15 +298,15 @@ public class RunStore {
     }
 
     /** Manifest rows of the selected residents in mailing order, streamed (the result is not held in memory). */
-    public void manifest(long instanceId, java.util.function.Consumer<ManifestRow> rows) {
+    public void manifest(long instanceId, Consumer<ManifestRow> rows) {
         manifest(instanceId, 1, Integer.MAX_VALUE, rows);
     }
 
     /** Manifest rows with a sequence number from {@code from} to {@code to}, in mailing order. */
-    public void manifest(long instanceId, int from, int to, java.util.function.Consumer<ManifestRow> rows) {
+    public void manifest(long instanceId, int from, int to, Consumer<ManifestRow> rows) {
         streaming.query("SELECT SEQUENCE_NO, RESIDENT_ID, POSTAL_CODE, EARLIEST_EXPIRY, CERTIFICATES, REASON, "
                 + "LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE, BUNDLE_FILE, BUNDLE_FIRST_PAGE FROM EN_CANDIDATE "
-                + "WHERE SEQUENCE_KEY BETWEEN ? AND ? ORDER BY SEQUENCE_KEY", (java.sql.ResultSet rs) -> {
+                + "WHERE SEQUENCE_KEY BETWEEN ? AND ? ORDER BY SEQUENCE_KEY", (ResultSet rs) -> {
                     rows.accept(new ManifestRow(
                         rs.getInt(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                         rs.getString(5), rs.getString(6), rs.getString(7), (Integer) rs.getObject(8, Integer.class),
@@ -321,10 +327,10 @@ public class RunStore {
     }
 
     /** held.csv rows: resident id and reason, in input order, streamed. */
-    public void held(long instanceId, java.util.function.Consumer<String[]> rows) {
+    public void held(long instanceId, Consumer<String[]> rows) {
         streaming.query("SELECT RESIDENT_ID, HELD_REASON FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? "
                         + "AND STATUS = 'HELD' ORDER BY INPUT_LINE",
-                (java.sql.ResultSet rs) -> {
+                (ResultSet rs) -> {
                     rows.accept(new String[] {rs.getString(1), rs.getString(2)});
                 }, instanceId);
     }
@@ -337,7 +343,7 @@ public class RunStore {
     }
 
     /** Up to {@code limit} rejects in line order, streamed. */
-    public void rejects(long instanceId, long limit, java.util.function.Consumer<Reject> rows) {
+    public void rejects(long instanceId, long limit, Consumer<Reject> rows) {
         streaming.query("SELECT LINE_NO, RESIDENT_ID, COLUMN_NAME, REASON FROM EN_REJECT WHERE JOB_INSTANCE_ID = ? "
                 + "ORDER BY LINE_NO", rs -> {
                     long n = 0;
@@ -348,31 +354,25 @@ public class RunStore {
                 }, instanceId);
     }
 
-    /** Personal data is only needed to draw the letters: cleared once the run's output is complete. */
-    public void purgePersonalData(long instanceId) {
-        jdbc.update("UPDATE EN_CANDIDATE SET NAME = NULL, NAME_KANA = NULL, BIRTH_DATE = NULL, ADDRESS_TOWN = NULL, "
-                + "ADDRESS_BLOCK = NULL, ADDRESS_BUILDING = NULL WHERE JOB_INSTANCE_ID = ?", instanceId);
-    }
+    /** Clears a staged row's personal data: it is only needed to draw the letters. */
+    private static final String CLEAR_PERSONAL_DATA = "UPDATE EN_CANDIDATE SET NAME = NULL, NAME_KANA = NULL, "
+            + "BIRTH_DATE = NULL, ADDRESS_TOWN = NULL, ADDRESS_BLOCK = NULL, ADDRESS_BUILDING = NULL ";
 
     /**
-     * As {@link #purgePersonalData(long)} for the letters with sequence numbers {@code from} to {@code to}: the report
-     * step clears a large run in several short transactions (one transaction over 100 000 rows would hold every
-     * changed row in memory until its commit), each read from the sequence key's index.
+     * Clears the personal data of the letters with sequence numbers {@code from} to {@code to}, once the run's output
+     * is complete: the report step clears a large run in several short transactions (one transaction over 100 000
+     * rows would hold every changed row in memory until its commit), each read from the sequence key's index.
      */
     public int purgePersonalData(long instanceId, int from, int to) {
-        return jdbc.update("UPDATE EN_CANDIDATE SET NAME = NULL, NAME_KANA = NULL, BIRTH_DATE = NULL, "
-                + "ADDRESS_TOWN = NULL, ADDRESS_BLOCK = NULL, ADDRESS_BUILDING = NULL "
-                + "WHERE SEQUENCE_KEY BETWEEN ? AND ? AND NAME IS NOT NULL",
+        return jdbc.update(CLEAR_PERSONAL_DATA + "WHERE SEQUENCE_KEY BETWEEN ? AND ? AND NAME IS NOT NULL",
                 sequenceKey(instanceId, from), sequenceKey(instanceId, to));
     }
 
-    /** As {@link #purgePersonalData(long)} for the residents held (no sequence number: no letter). */
+    /** As {@link #purgePersonalData(long, int, int)} for the residents held (no sequence number: no letter). */
     public int purgeHeldPersonalData(long instanceId) {
-        return jdbc.update("UPDATE EN_CANDIDATE SET NAME = NULL, NAME_KANA = NULL, BIRTH_DATE = NULL, "
-                + "ADDRESS_TOWN = NULL, ADDRESS_BLOCK = NULL, ADDRESS_BUILDING = NULL "
-                + "WHERE JOB_INSTANCE_ID = ? AND STATUS = 'HELD' AND NAME IS NOT NULL", instanceId);
+        return jdbc.update(CLEAR_PERSONAL_DATA + "WHERE JOB_INSTANCE_ID = ? AND STATUS = 'HELD' AND NAME IS NOT NULL",
+                instanceId);
     }
-
 
     /** Ledger rows (resident, kind, expiry) for tests and audits. */
     public List<String> ledger() {

@@ -3,6 +3,7 @@ package jp.expirynotices.job;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jp.expirynotices.expiry.CertificateKind;
 import jp.expirynotices.expiry.ExpiryCalculator;
@@ -113,6 +114,6 @@ public final class Screener {
         }
         return GLYPH_MISSING + ": " + missing.stream().sorted()
                 .map(cp -> String.format("U+%04X", cp))
-                .collect(java.util.stream.Collectors.joining(" "));
+                .collect(Collectors.joining(" "));
     }
 }

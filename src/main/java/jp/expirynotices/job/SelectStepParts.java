@@ -27,7 +27,6 @@ public class SelectStepParts implements ItemStreamReader<Screening>, ItemWriter<
     private final JobSettings settings;
     private final LetterRendering rendering;
     private RegistryItemReader reader;
-    private ScreeningProcessor processor;
     private ScreeningReadAhead readAhead;
     private SelectionWriter writer;
 
@@ -45,12 +44,11 @@ public class SelectStepParts implements ItemStreamReader<Screening>, ItemWriter<
         Screener screener = new Screener(request.runDate(), settings.calculator(),
                 (id, expiries) -> store.alreadyNotified(id, expiries, instanceId),
                 rendering.fonts()::missingCodePoints);
-        processor = new ScreeningProcessor(screener, reader);
         RegistryItemReader file = reader;
-        ScreeningProcessor screening = processor;
+        // Never filters: every row is counted. The ledger is applied per chunk by the writer.
         readAhead = new ScreeningReadAhead(file, () -> {
             RawRecord row = file.read();
-            return row == null ? null : screening.process(row);
+            return row == null ? null : screener.screenBeforeLedger(row, file.header());
         }, READ_AHEAD_BATCH, READ_AHEAD_DEPTH);
         writer = new SelectionWriter(store, readAhead, settings.maxRejects(),
                 new ProgressReporter("select", "rows", () -> -1, settings.progressInterval()), settings.pausePoint());
@@ -95,7 +93,6 @@ public class SelectStepParts implements ItemStreamReader<Screening>, ItemWriter<
         if (readAhead != null) {
             readAhead.close();
         }
-        processor = null;
         readAhead = null;
         return status;
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,7 +145,7 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
         tally.addBlankLines(reader.blankLines());
         Map<String, Long> counts = tally.asMap();
         // Kept with the job execution: a restart after a later step's crash still has the select step's counts.
-        stepExecution.getJobExecution().getExecutionContext().put(TALLY_KEY, new java.util.TreeMap<>(counts));
+        stepExecution.getJobExecution().getExecutionContext().put(TALLY_KEY, new TreeMap<>(counts));
         progress.afterStep(stepExecution);
         log.info("selection: {} rows read, {} rejected, {} selected, {} held",
                 tally.get(SelectionTally.ROWS_READ), tally.get(SelectionTally.ROWS_REJECTED),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.zip.Deflater;
 
@@ -95,17 +96,17 @@ public final class LetterRenderer {
      * night's letters. Only bodies drawn entirely in the shared subsets are kept: their content stream is the same
      * in every letter, because every letter names those fonts alike ({@link #nameSharedFonts}).
      */
-    private final Map<LayoutKey, byte[]> layouts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<LayoutKey, byte[]> layouts = new ConcurrentHashMap<>();
     private static final int MAX_LAYOUTS = 512;
     /** Fixed parts of page 1 by name (see {@link #drawFixed}); bounded likewise. */
-    private final Map<String, FixedPart> fixedParts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, FixedPart> fixedParts = new ConcurrentHashMap<>();
     /** Laid-out fixed parts of page 2 by what they print (see {@link #formPart}); bounded likewise. */
-    private final Map<LayoutKey, FlowPart> flowParts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<LayoutKey, FlowPart> flowParts = new ConcurrentHashMap<>();
     /**
      * The scale at which a body of each shape (its key with every digit as 0: the same texts with other dates)
      * last fitted: a new body of a known shape starts there instead of trying every larger scale first.
      */
-    private final Map<String, Float> fittingScales = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Float> fittingScales = new ConcurrentHashMap<>();
     /** Receives every text drawn, while {@link SharedGlyphs} collects the letters' common characters; else null. */
     private final BiConsumer<String, BaseFont> drawn;
 
@@ -276,7 +277,7 @@ public final class LetterRenderer {
 
         float contactTop = drawFixed(cb, "contact", this::drawContact);
         Rectangle body = new Rectangle(MARGIN_X, contactTop + mm(3), TEXT_RIGHT, titleBottom - mm(4));
-        fill(cb, body, s -> noticeBody(s, letter), letter, "page 1", true);
+        fill(cb, body, s -> noticeBody(s, letter), letter, "page 1");
     }
 
     /**
@@ -295,13 +296,7 @@ public final class LetterRenderer {
         }
         PdfContentByte canvas = cb.getDuplicate();
         LayoutKey key = new LayoutKey(PAGE);
-        building.set(key);
-        float y;
-        try {
-            y = drawing.draw(canvas);
-        } finally {
-            building.remove();
-        }
+        float y = recording(key, () -> drawing.draw(canvas));
         byte[] content = canvas.getInternalBuffer().toByteArray();
         if (key.reusable && fixedParts.size() < MAX_LAYOUTS) {
             fixedParts.putIfAbsent(name, new FixedPart(content, y));
@@ -575,15 +570,9 @@ public final class LetterRenderer {
      * least as high as when it was laid out (so it fits as it did), its content is copied, moved by the difference.
      */
     private boolean formPart(ColumnText ct, PdfContentByte page, Rectangle area, String name, boolean fixed,
-                             FormPart part) throws DocumentException {
+                             Built<List<Element>> part) throws DocumentException {
         LayoutKey key = fixed && shared != null ? new LayoutKey(area) : null;
-        List<Element> elements;
-        building.set(key);
-        try {
-            elements = part.build();
-        } finally {
-            building.remove();
-        }
+        List<Element> elements = recording(key, part);
         float top = ct.getYLine();
         if (key != null) {
             key.add(name);
@@ -619,8 +608,21 @@ public final class LetterRenderer {
     }
 
     @FunctionalInterface
-    private interface FormPart {
-        List<Element> build() throws DocumentException;
+    private interface Built<T> {
+        T build() throws DocumentException;
+    }
+
+    /**
+     * Builds {@code what} while {@code key} (unless null) records what the built elements and drawn texts print
+     * ({@link #para}, {@link #append}, {@link #show}): the key under which their layout is kept.
+     */
+    private <T> T recording(LayoutKey key, Built<T> what) throws DocumentException {
+        building.set(key);
+        try {
+            return what.build();
+        } finally {
+            building.remove();
+        }
     }
 
     /** The form's head: addressee, title, what the form is for, the ward's question. Fixed. */
@@ -750,35 +752,26 @@ public final class LetterRenderer {
         List<Element> build(Styles styles) throws DocumentException;
     }
 
-    /** Lays {@code body} into {@code area}, at the largest scale at which it fits. */
+    /**
+     * Lays {@code body} into {@code area}, at the largest scale at which it fits. A body that prints exactly what an
+     * earlier one printed (same texts, fonts and sizes, in the same order: most letters of a night share their
+     * expiry dates and variant) is not laid out again: its content stream is copied.
+     */
     private void fill(PdfContentByte cb, Rectangle area, Body body, NoticeLetter letter, String where)
             throws DocumentException {
-        fill(cb, area, body, letter, where, false);
-    }
-
-    /**
-     * Lays {@code body} into {@code area}, at the largest scale at which it fits. With {@code reuse}, a body that
-     * prints exactly what an earlier one printed (same texts, fonts and sizes, in the same order: most letters of a
-     * night share their expiry dates and variant) is not laid out again: its content stream is copied.
-     */
-    private void fill(PdfContentByte cb, Rectangle area, Body body, NoticeLetter letter, String where,
-                      boolean reuse) throws DocumentException {
         LayoutKey key = null;
         float start = BODY_SCALES[0];
         for (float scale : BODY_SCALES) {
             if (scale > start) {
                 continue;
             }
-            List<Element> elements;
-            if (reuse && shared != null && key == null) {
+            // What the body prints is recorded at the first scale tried: the key of its laid-out content.
+            boolean first = key == null && shared != null;
+            if (first) {
                 key = new LayoutKey(area);
-                building.set(key);
             }
-            try {
-                elements = body.build(new Styles(fonts, scale));
-            } finally {
-                building.remove();
-            }
+            Styles styles = new Styles(fonts, scale);
+            List<Element> elements = recording(first ? key : null, () -> body.build(styles));
             if (key != null && key.reusable && scale == BODY_SCALES[0]) {
                 byte[] known = layouts.get(key);
                 if (known != null) {

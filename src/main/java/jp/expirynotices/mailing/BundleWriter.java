@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -56,7 +57,7 @@ public final class BundleWriter {
 
     /** As {@link #write(List, Path)}, telling {@code afterEach} about each bundle once it is in place. */
     public BundleResult write(List<Path> letters, Path targetDirectory,
-                              java.util.function.Consumer<PrintBundle> afterEach) throws IOException {
+                              Consumer<PrintBundle> afterEach) throws IOException {
         Files.createDirectories(targetDirectory);
         List<PrintBundle> bundles = new ArrayList<>();
         List<BundledLetter> placed = new ArrayList<>(letters.size());

@@ -1,5 +1,7 @@
 package jp.expirynotices.registry;
 
+import java.util.Arrays;
+
 /**
  * One record as read from the CSV, before validation.
  *
@@ -15,11 +17,11 @@ public record RawRecord(long line, String[] fields) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RawRecord r && r.line == line && java.util.Arrays.equals(r.fields, fields);
+        return o instanceof RawRecord r && r.line == line && Arrays.equals(r.fields, fields);
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(line) * 31 + java.util.Arrays.hashCode(fields);
+        return Long.hashCode(line) * 31 + Arrays.hashCode(fields);
     }
 }

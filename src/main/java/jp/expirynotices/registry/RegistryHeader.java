@@ -1,5 +1,7 @@
 package jp.expirynotices.registry;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +27,7 @@ public final class RegistryHeader {
         this.positions = positions;
         this.width = width;
         this.unknown = List.copyOf(unknown);
-        this.duplicated = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(duplicated));
+        this.duplicated = Collections.unmodifiableSet(new LinkedHashSet<>(duplicated));
         this.nulCharacters = nulCharacters;
     }
 
@@ -63,7 +65,7 @@ public final class RegistryHeader {
 
     /** Required columns the header lacks, in the spec's order. */
     public List<RegistryColumn> missingRequired() {
-        return java.util.Arrays.stream(RegistryColumn.values())
+        return Arrays.stream(RegistryColumn.values())
                 .filter(c -> c.required() && !positions.containsKey(c))
                 .toList();
     }

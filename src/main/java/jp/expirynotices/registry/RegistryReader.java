@@ -5,12 +5,18 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
@@ -27,7 +33,7 @@ import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
 public final class RegistryReader implements Closeable {
 
     /** Encodings suggested when the chosen one does not fit, in this order. */
-    static final java.util.List<String> SNIFF_CHARSETS = java.util.List.of("UTF-8", "Windows-31J", "UTF-16LE",
+    static final List<String> SNIFF_CHARSETS = List.of("UTF-8", "Windows-31J", "UTF-16LE",
             "UTF-16BE");
     /** How much of the file's start is tried in each of {@link #SNIFF_CHARSETS}. */
     static final int SNIFF_BYTES = 1 << 16;
@@ -107,7 +113,7 @@ public final class RegistryReader implements Closeable {
                 skipUtf8Bom(in);
             }
             // REPORT, not REPLACE: a Shift_JIS file read as UTF-8 must stop the run, not print mojibake letters.
-            java.nio.charset.CharsetDecoder decoder = charset.newDecoder()
+            CharsetDecoder decoder = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             Reader reader = new LineDecodingReader(in, decoder);
@@ -239,7 +245,7 @@ public final class RegistryReader implements Closeable {
      * UTF-8, so non-ASCII text that decodes strictly as UTF-8 says which encoding the file is in.
      */
     private boolean readsAsUtf8Instead() {
-        if (charset.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF")) {
+        if (charset.name().toUpperCase(Locale.ROOT).startsWith("UTF")) {
             return false;
         }
         byte[] head;
@@ -257,7 +263,7 @@ public final class RegistryReader implements Closeable {
 
     /** A byte-order mark of another encoding than the one chosen says which to choose. */
     private String bomHint() {
-        String name = charset.name().toUpperCase(java.util.Locale.ROOT);
+        String name = charset.name().toUpperCase(Locale.ROOT);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(3);
             if (head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
@@ -277,12 +283,12 @@ public final class RegistryReader implements Closeable {
 
     /** {@code head} decoded in {@code cs}, or null when it holds bytes that are not valid in it. */
     private static String decodeStrictly(Charset cs, byte[] head) {
-        java.nio.CharBuffer text = java.nio.CharBuffer.allocate(head.length + 1);
-        java.nio.charset.CoderResult result = cs.newDecoder()
+        CharBuffer text = CharBuffer.allocate(head.length + 1);
+        CoderResult result = cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 // a character cut off at the end of a full buffer is not an error
-                .decode(java.nio.ByteBuffer.wrap(head), text, head.length < SNIFF_BYTES);
+                .decode(ByteBuffer.wrap(head), text, head.length < SNIFF_BYTES);
         return result.isError() ? null : text.flip().toString();
     }
 

@@ -3,6 +3,7 @@ package jp.expirynotices.registry;
 import static jp.expirynotices.registry.RegistryColumn.*;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -230,7 +231,7 @@ public final class RegistryValidator {
         int month = digits(value, 5, 7);
         int day = digits(value, 8, 10);
         if (year < FIRST_YEAR || month < 1 || month > 12 || day < 1
-                || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                || day > YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
         return LocalDate.of(year, month, day);

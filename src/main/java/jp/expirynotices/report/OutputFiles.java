@@ -1,8 +1,13 @@
 package jp.expirynotices.report;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -12,8 +17,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SequencedMap;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Every output file is written to a temporary name in its folder, flushed to disk, then renamed atomically: a
@@ -78,8 +88,8 @@ public final class OutputFiles {
      * disk, not the processor, set the pace of a night's letters. When this returns, every file is on disk under its
      * name; when it fails, none of the temporary files is left.
      */
-    public static void writeAll(java.util.SequencedMap<Path, byte[]> files) {
-        List<Path> temporary = new java.util.ArrayList<>(files.size());
+    public static void writeAll(SequencedMap<Path, byte[]> files) {
+        List<Path> temporary = new ArrayList<>(files.size());
         try {
             for (var file : files.entrySet()) {
                 directory(file.getKey().toAbsolutePath().getParent());
@@ -104,8 +114,8 @@ public final class OutputFiles {
 
     /** Forces {@code files} to disk concurrently (a thread each: the file system joins the flushes). */
     private static void forceAll(List<Path> files) throws IOException {
-        List<java.util.concurrent.Future<?>> flushes = new java.util.ArrayList<>(files.size());
-        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        List<Future<?>> flushes = new ArrayList<>(files.size());
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Path file : files) {
                 flushes.add(executor.submit(() -> {
                     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -118,11 +128,11 @@ public final class OutputFiles {
         for (var flush : flushes) {
             try {
                 flush.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while flushing files to disk");
+                throw new InterruptedIOException("interrupted while flushing files to disk");
             }
         }
     }
@@ -130,10 +140,10 @@ public final class OutputFiles {
     /** Writes {@code tmp} afresh, 0640 from the start; forced to disk when {@code force}. */
     private static void writeTemporary(Path tmp, Content content, boolean force) throws IOException {
         try (FileChannel channel = create(tmp);
-             OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-            OutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
+             OutputStream out = Channels.newOutputStream(channel)) {
+            OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
             // PDF libraries close the stream they were given: keep the channel open to force it to disk.
-            content.writeTo(new java.io.FilterOutputStream(buffered) {
+            content.writeTo(new FilterOutputStream(buffered) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     buffered.write(b, off, len);
@@ -160,7 +170,7 @@ public final class OutputFiles {
      */
     private static void writeTemporary(Path tmp, byte[] bytes) throws IOException {
         try (FileChannel channel = create(tmp)) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
@@ -175,8 +185,8 @@ public final class OutputFiles {
         // Created 0640 (not the umask's mode): personal data is never readable by others, even half-written.
         Files.deleteIfExists(tmp);
         return POSIX
-                ? FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(FILE))
+                ? FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        PosixFilePermissions.asFileAttribute(FILE))
                 : FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 

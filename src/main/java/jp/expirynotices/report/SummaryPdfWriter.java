@@ -10,9 +10,11 @@ import java.text.NumberFormat;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -291,9 +293,9 @@ public class SummaryPdfWriter {
         }
         LocalDate first = monday(byWeek.firstKey());
         LocalDate last = monday(byWeek.lastKey());
-        Map<LocalDate, Long> counts = new java.util.HashMap<>();
+        Map<LocalDate, Long> counts = new HashMap<>();
         byWeek.forEach((day, n) -> counts.merge(monday(day), n, Long::sum));
-        long total = java.time.temporal.ChronoUnit.WEEKS.between(first, last) + 1;
+        long total = ChronoUnit.WEEKS.between(first, last) + 1;
         int step = (int) Math.max(1, (total + 25) / 26);
         int i = 0;
         for (LocalDate w = first; !w.isAfter(last); w = w.plusWeeks(1), i++) {

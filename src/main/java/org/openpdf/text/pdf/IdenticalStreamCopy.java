@@ -40,9 +40,9 @@ public class IdenticalStreamCopy extends PdfCopy {
             if (!canonical(stream, dictionary)) {
                 return null;
             }
+            String text = dictionary.toString();
             byte[] bytes = PdfReader.getStreamBytesRaw(stream);
-            return new StreamKey(dictionary.toString(), bytes, 31 * dictionary.toString().hashCode()
-                    + Arrays.hashCode(bytes));
+            return new StreamKey(text, bytes, 31 * text.hashCode() + Arrays.hashCode(bytes));
         }
 
         @Override

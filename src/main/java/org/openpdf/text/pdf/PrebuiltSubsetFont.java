@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 
 import org.openpdf.text.DocumentException;
@@ -27,7 +29,7 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
 
     private static final int DEFAULT_WIDTH = 1000;
     private static final int SMALL = 2048;
-    private static final java.util.regex.Pattern SUBSET_PREFIX = java.util.regex.Pattern.compile("[A-Z]{6}");
+    private static final Pattern SUBSET_PREFIX = Pattern.compile("[A-Z]{6}");
 
     private final String subsetPrefix;
     private final byte[] fontProgram;
@@ -201,7 +203,7 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
     }
 
     private static String hex4(int value) {
-        String hex = Integer.toHexString(value).toUpperCase(java.util.Locale.ROOT);
+        String hex = Integer.toHexString(value).toUpperCase(Locale.ROOT);
         return "0".repeat(Math.max(0, 4 - hex.length())) + hex;
     }
 }
