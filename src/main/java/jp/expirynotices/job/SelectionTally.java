@@ -4,10 +4,16 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 import jp.expirynotices.expiry.CertificateExpiry;
+import jp.expirynotices.expiry.CertificateKind;
+import jp.expirynotices.expiry.ExpiryReason;
+import jp.expirynotices.expiry.NotDueReason;
 import jp.expirynotices.registry.Reject;
 
 /**
@@ -23,14 +29,22 @@ public final class SelectionTally {
     public static final String HELD = "held";
     public static final String LEAP_DAY = "leap_day_policy_residents";
 
-    private final Map<String, Long> counts = new TreeMap<>();
+    // Metric names of the enum values, made once: otherwise a name is put together for every row of the registry.
+    private static final Map<NotDueReason, String> NOT_SELECTED = names(NotDueReason.class, "not_selected.");
+    private static final Map<ExpiryReason, String> SELECTED_REASON = names(ExpiryReason.class, "selected_reason.");
+    private static final Map<CertificateKind, String> DUE_CERTIFICATES =
+            names(CertificateKind.class, "due_certificates.");
+    private static final Map<CertificateKind, Map<ExpiryReason, String>> KIND_REASON = kindReasons();
+
+    /** Counts by metric name, each a one-element array: counted in place, not boxed again for every row. */
+    private final Map<String, long[]> counts = new HashMap<>();
 
     public void add(Screening screening) {
         increment(ROWS_READ);
         switch (screening) {
             case Screening.Rejected r -> reject(r.reject());
             case Screening.NotDue n -> {
-                increment("not_selected." + n.reason().name());
+                increment(NOT_SELECTED.get(n.reason()));
                 if (n.leapDayPolicyUsed()) {
                     increment(LEAP_DAY);
                 }
@@ -57,39 +71,62 @@ public final class SelectionTally {
             return;
         }
         increment(SELECTED);
-        increment("selected_reason." + c.reason().name());
+        increment(SELECTED_REASON.get(c.reason()));
         LocalDate e = c.earliestExpiry();
         increment("expiry_month." + YearMonth.from(e));
         increment("expiry_week." + e.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
         for (CertificateExpiry cert : s.assessment().dueCertificates()) {
-            increment("due_certificates." + cert.kind().name());
-            increment("kind_reason." + cert.kind().name() + "." + cert.reason().name());
+            increment(DUE_CERTIFICATES.get(cert.kind()));
+            increment(KIND_REASON.get(cert.kind()).get(cert.reason()));
         }
     }
 
     public void merge(SelectionTally other) {
-        other.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+        other.counts.forEach((k, v) -> add(k, v[0]));
     }
 
     public void addBlankLines(long lines) {
-        counts.merge(BLANK_LINES, lines, Long::sum);
+        add(BLANK_LINES, lines);
     }
 
     private void increment(String metric) {
-        counts.merge(metric, 1L, Long::sum);
+        add(metric, 1);
+    }
+
+    private void add(String metric, long n) {
+        counts.computeIfAbsent(metric, k -> new long[1])[0] += n;
     }
 
     public long get(String metric) {
-        return counts.getOrDefault(metric, 0L);
+        long[] count = counts.get(metric);
+        return count == null ? 0 : count[0];
     }
 
     public Map<String, Long> asMap() {
-        return new TreeMap<>(counts);
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v[0]));
+        return out;
     }
 
     public static SelectionTally of(Map<String, Long> counts) {
         SelectionTally tally = new SelectionTally();
-        tally.counts.putAll(counts);
+        counts.forEach(tally::add);
         return tally;
+    }
+
+    private static <E extends Enum<E>> Map<E, String> names(Class<E> type, String prefix) {
+        Map<E, String> names = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            names.put(value, prefix + value.name());
+        }
+        return Collections.unmodifiableMap(names);
+    }
+
+    private static Map<CertificateKind, Map<ExpiryReason, String>> kindReasons() {
+        Map<CertificateKind, Map<ExpiryReason, String>> names = new EnumMap<>(CertificateKind.class);
+        for (CertificateKind kind : CertificateKind.values()) {
+            names.put(kind, names(ExpiryReason.class, "kind_reason." + kind.name() + "."));
+        }
+        return Collections.unmodifiableMap(names);
     }
 }

@@ -37,6 +37,7 @@ import org.openpdf.text.pdf.PdfStream;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
 import org.openpdf.text.pdf.PrebuiltSubsetFont;
+import org.openpdf.text.xml.xmp.XmpWriter;
 
 import jp.expirynotices.expiry.CertificateExpiry;
 import jp.expirynotices.expiry.ResidentAssessment;
@@ -91,6 +92,8 @@ public final class LetterRenderer {
             ThreadLocal.withInitial(() -> new ByteArrayOutputStream(192 * 1024));
     /** While a body's elements are built on this thread: what they print, the key of {@link #layouts}. */
     private final ThreadLocal<LayoutKey> building = new ThreadLocal<>();
+    /** The XMP packet of this thread's last letter, by the document information it repeats (dates in seconds). */
+    private final ThreadLocal<Xmp> lastXmp = new ThreadLocal<>();
     /**
      * Laid-out page-1 bodies by what they print (see {@link #fill}); bounded, so the heap does not grow with the
      * night's letters. Only bodies drawn entirely in the shared subsets are kept: their content stream is the same
@@ -225,7 +228,7 @@ public final class LetterRenderer {
             drawForm(cb, letter);
             writer.setPageEmpty(false);
             int pages = writer.getPageNumber();
-            writer.createXmpMetadata();
+            xmpMetadata(writer);
             document.close();
             return new RenderedLetter(out.toByteArray(), pages);
         } catch (DocumentException | IOException e) {
@@ -240,6 +243,30 @@ public final class LetterRenderer {
                 }
             }
         }
+    }
+
+    private record Xmp(String info, byte[] packet) {
+    }
+
+    /**
+     * The letter's XMP packet, as {@code PdfWriter.createXmpMetadata} makes it from the document information. That
+     * information differs between letters only in its dates, to the second: the letters of one second on one
+     * thread share one packet instead of serialising the same XML again.
+     */
+    private void xmpMetadata(PdfWriter writer) throws IOException {
+        PdfDictionary info = writer.getInfo();
+        StringBuilder key = new StringBuilder(256);
+        for (PdfName name : info.getKeys()) {
+            key.append(name).append('=').append(info.get(name)).append('\n');
+        }
+        Xmp last = lastXmp.get();
+        if (last == null || !last.info().contentEquals(key)) {
+            ByteArrayOutputStream packet = new ByteArrayOutputStream(4096);
+            new XmpWriter(packet, info, PdfWriter.PDFA1B).close();   // the packet is written on close
+            last = new Xmp(key.toString(), packet.toByteArray());
+            lastXmp.set(last);
+        }
+        writer.setXmpMetadata(last.packet());
     }
 
     /** The PDF/A-1 output intent (sRGB), as {@code PdfWriter.setOutputIntents} writes it, from the profile ready-made. */

@@ -6,8 +6,12 @@ import java.time.chrono.JapaneseDate;
 import java.time.chrono.JapaneseEra;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Japanese-calendar (和暦) dates as letters print them (domain.md §5): Arabic numerals, no zero padding, and
@@ -18,6 +22,11 @@ import java.util.Objects;
  * not supported and throw {@link DateTimeException}.
  */
 public final class Wareki {
+
+    /** Era names looked up once: the locale look-up behind every call was a tenth of laying out a letter's body. */
+    private static final Map<JapaneseEra, String> ERA_NAMES = Arrays.stream(JapaneseEra.values()).collect(
+            Collectors.toUnmodifiableMap(Function.identity(), era -> era.getDisplayName(TextStyle.FULL,
+                    Locale.JAPANESE)));
 
     private Wareki() {
     }
@@ -45,7 +54,8 @@ public final class Wareki {
     }
 
     private static String eraName(JapaneseEra era) {
-        return era.getDisplayName(TextStyle.FULL, Locale.JAPANESE);
+        String name = ERA_NAMES.get(era);
+        return name != null ? name : era.getDisplayName(TextStyle.FULL, Locale.JAPANESE);
     }
 
     private static String year(int yearOfEra) {

@@ -172,6 +172,36 @@ class LetterRendererTest {
         }
     }
 
+    @Test
+    void xmpDatesAreTheDocumentInformationDatesOfEachLetter() throws Exception {
+        // Letters rendered within one second share a packet: run over a change of second, so that the packet is
+        // both reused and made again.
+        List<String> created = new ArrayList<>();
+        long until = System.nanoTime() + 5_000_000_000L;
+        while ((created.size() < 3 || created.stream().distinct().count() < 2) && System.nanoTime() < until) {
+            try (PDDocument doc = Loader.loadPDF(renderer.render(LetterFixtures.standard()).pdf())) {
+                PDDocumentInformation info = doc.getDocumentInformation();
+                String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+                assertThat(xmpDate(xmp, "xmp:CreateDate")).isEqualTo(info.getCreationDate().toInstant());
+                if (info.getModificationDate() == null) {
+                    assertThat(xmp).doesNotContain("xmp:ModifyDate");
+                } else {
+                    assertThat(xmpDate(xmp, "xmp:ModifyDate")).isEqualTo(info.getModificationDate().toInstant());
+                }
+                assertThat(xmp).contains(LetterText.TITLE, "pdfaid:part");
+                created.add(xmpDate(xmp, "xmp:CreateDate").toString());
+            }
+        }
+        assertThat(created.stream().distinct().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    private static java.time.Instant xmpDate(String xmp, String element) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + element + ">([^<]+)</" + element + ">")
+                .matcher(xmp);
+        assertThat(m.find()).as(element + " in " + xmp).isTrue();
+        return java.time.OffsetDateTime.parse(m.group(1)).toInstant();
+    }
+
     // --- layout ---------------------------------------------------------------------------------------------------
 
     @ParameterizedTest
