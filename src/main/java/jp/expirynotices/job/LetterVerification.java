@@ -28,6 +28,6 @@ public class LetterVerification implements ItemProcessor<LetterVerifier.Recorded
         List<String> problems = new ArrayList<>(verifier.verify(letter, runFolder));
         logScan.ifPresent(scan -> scan.found(letter.candidate().resident())
                 .forEach(what -> problems.add("the resident's " + what + " appears in the run's log")));
-        return new VerificationWriter.Finding(letter.candidate().residentId(), problems);
+        return new VerificationWriter.Finding(letter.candidate().residentId(), letter.candidate().sequence(), problems);
     }
 }

@@ -225,13 +225,13 @@ public class NoticeJobConfiguration {
     @Bean
     public Step verifyWorkerStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
                                  JdbcPagingItemReader<LetterVerifier.RecordedLetter> recordedLetterReader,
-                                 LetterVerification letterVerification) {
+                                 LetterVerification letterVerification, VerificationWriter verificationWriter) {
         return new StepBuilder("verifyWorker", jobRepository)
                 .<LetterVerifier.RecordedLetter, VerificationWriter.Finding>chunk(settings.chunkSize())
                 .transactionManager(tm)
                 .reader(recordedLetterReader)
                 .processor(letterVerification)
-                .writer(new VerificationWriter())
+                .writer(verificationWriter)
                 .build();
     }
 
@@ -246,7 +246,9 @@ public class NoticeJobConfiguration {
                 .selectClause("SELECT SEQUENCE_KEY, " + RunStore.CANDIDATE_COLUMNS
                         + ", LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE")
                 .fromClause("FROM EN_CANDIDATE")
-                .whereClause("SEQUENCE_KEY BETWEEN :from AND :to AND LETTER_FILE IS NOT NULL"
+                // A letter checked is cleared of personal data (VerificationWriter): a restarted check goes on with
+                // the letters not yet checked.
+                .whereClause("SEQUENCE_KEY BETWEEN :from AND :to AND LETTER_FILE IS NOT NULL AND NAME IS NOT NULL"
                         + unlessDryRun(stepExecution))
                 .parameterValues(sequenceRange(stepExecution))
                 .sortKeys(Map.of("SEQUENCE_KEY", Order.ASCENDING))
@@ -266,6 +268,13 @@ public class NoticeJobConfiguration {
         return new LetterVerification(new LetterVerifier(settings.calculator(), request.runDate(),
                 rendering.settings().barcode().pointSize()), request.runFolder(),
                 LogCapture.current().map(capture -> new PersonalDataScan(capture.text(), request.runDate())));
+    }
+
+    @Bean
+    @StepScope
+    public VerificationWriter verificationWriter(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                 RunStore store) {
+        return new VerificationWriter(store, stepExecution.getJobExecution().getJobInstanceId());
     }
 
     @Bean

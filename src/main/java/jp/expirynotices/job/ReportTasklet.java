@@ -30,8 +30,8 @@ import jp.expirynotices.report.SummaryCsv;
 
 /**
  * Writes the run's tables and summary from the database, then {@code _SUCCESS} last (not for a dry run), then
- * clears the personal data the run no longer needs, in slices of input lines (one transaction each). Safe to run
- * again after a crash: it rewrites the same files.
+ * clears the held residents' personal data (the letters' was cleared as each letter was checked). Safe to run again
+ * after a crash: it rewrites the same files.
  */
 public class ReportTasklet implements Tasklet {
 
@@ -45,11 +45,8 @@ public class ReportTasklet implements Tasklet {
     private final RunRequest request;
     private final JobSettings settings;
     private final SummaryRenderer summaryPdf;
-    /** Letters whose staged rows are cleared per transaction once the output is complete. */
-    static final int PURGE_LETTERS = 20_000;
-    /** -1 until the files are written; then the last sequence number cleared so far. */
-    private long purgedTo = -1;
-    private long letters;
+    /** True once the files are written: the next call clears the held residents' personal data. */
+    private boolean written;
 
     /** Draws summary.pdf; the letter fonts are only loaded for real runs. */
     @FunctionalInterface
@@ -67,16 +64,10 @@ public class ReportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long instanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
-        if (purgedTo >= 0) {
-            // Later calls, each its own transaction: clear the personal data a slice of the letters at a time,
-            // the held residents last.
-            if (purgedTo >= letters) {
-                store.purgeHeldPersonalData(instanceId);
-                return RepeatStatus.FINISHED;
-            }
-            store.purgePersonalData(instanceId, (int) purgedTo + 1, (int) Math.min(letters, purgedTo + PURGE_LETTERS));
-            purgedTo += PURGE_LETTERS;
-            return RepeatStatus.CONTINUABLE;
+        if (written) {
+            // Its own transaction. The letters' personal data was cleared as each was checked (verify step).
+            store.purgeHeldPersonalData(instanceId);
+            return RepeatStatus.FINISHED;
         }
         @SuppressWarnings("unchecked")
         Map<String, Long> counts = (Map<String, Long>) chunkContext.getStepContext().getStepExecution()
@@ -106,8 +97,7 @@ public class ReportTasklet implements Tasklet {
         if (request.dryRun()) {
             return RepeatStatus.FINISHED;
         }
-        letters = store.countSelected(instanceId);
-        purgedTo = 0;
+        written = true;
         return RepeatStatus.CONTINUABLE;
     }
 

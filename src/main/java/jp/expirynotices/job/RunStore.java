@@ -354,14 +354,14 @@ public class RunStore {
                 }, instanceId);
     }
 
-    /** Clears a staged row's personal data: it is only needed to draw the letters. */
+    /** Clears a staged row's personal data: it is only needed to draw and check the letters. */
     private static final String CLEAR_PERSONAL_DATA = "UPDATE EN_CANDIDATE SET NAME = NULL, NAME_KANA = NULL, "
             + "BIRTH_DATE = NULL, ADDRESS_TOWN = NULL, ADDRESS_BLOCK = NULL, ADDRESS_BUILDING = NULL ";
 
     /**
-     * Clears the personal data of the letters with sequence numbers {@code from} to {@code to}, once the run's output
-     * is complete: the report step clears a large run in several short transactions (one transaction over 100 000
-     * rows would hold every changed row in memory until its commit), each read from the sequence key's index.
+     * Clears the personal data of the letters with sequence numbers {@code from} to {@code to}, once they are
+     * checked: the verify step clears each chunk's letters in the chunk's transaction (one transaction over 100 000
+     * rows would hold every changed row in memory until its commit), read from the sequence key's index.
      */
     public int purgePersonalData(long instanceId, int from, int to) {
         return jdbc.update(CLEAR_PERSONAL_DATA + "WHERE SEQUENCE_KEY BETWEEN ? AND ? AND NAME IS NOT NULL",

@@ -117,6 +117,7 @@ class KillRestartTest {
         first.process().destroyForcibly();
         first.process().waitFor(30, TimeUnit.SECONDS);
         Path letters = job.folder(RUN_DATE).resolve("letters");
+        byte[] original = Files.readAllBytes(letters.resolve("C300x01.pdf"));
         Files.copy(letters.resolve("A200x01.pdf"), letters.resolve("C300x01.pdf"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
@@ -126,6 +127,21 @@ class KillRestartTest {
         assertThat(second.output()).contains("self-verification failed").contains("C300x01 (sha256 differs")
                 .contains("name not found");
         assertThat(job.folder(RUN_DATE).resolve("_SUCCESS")).doesNotExist();
+        // The failed chunk's letters keep their personal data (its transaction rolled back); letters checked in
+        // earlier chunks were cleared as they passed.
+        assertThat(job.jdbc().queryForObject("SELECT COUNT(*) FROM EN_CANDIDATE WHERE RESIDENT_ID = 'C300x01' "
+                + "AND NAME IS NOT NULL", Integer.class)).isEqualTo(1);
+        assertThat(job.jdbc().queryForObject("SELECT COUNT(*) FROM EN_CANDIDATE WHERE LETTER_FILE IS NOT NULL "
+                + "AND NAME IS NULL", Integer.class)).isPositive();
+
+        // The letter put back, the same command goes on checking the letters not yet checked, and completes.
+        Files.write(letters.resolve("C300x01.pdf"), original);
+        Child third = Child.start(job.args(registry, RUN_DATE, SMALL_CHUNKS));
+        assertThat(third.process().waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(third.process().exitValue()).as(third.output()).isZero();
+        assertThat(job.folder(RUN_DATE).resolve("_SUCCESS")).exists();
+        assertThat(job.jdbc().queryForObject("SELECT COUNT(*) FROM EN_CANDIDATE WHERE NAME IS NOT NULL",
+                Integer.class)).as("personal data cleared after the run").isZero();
     }
 
     private static String[] with(String[] base, String extra) {
