@@ -54,8 +54,7 @@ public final class Wareki {
     }
 
     private static String eraName(JapaneseEra era) {
-        String name = ERA_NAMES.get(era);
-        return name != null ? name : era.getDisplayName(TextStyle.FULL, Locale.JAPANESE);
+        return ERA_NAMES.get(era);   // values() holds every era this JVM knows, so every era a date can have
     }
 
     private static String year(int yearOfEra) {
