@@ -28,13 +28,22 @@ CREATE TABLE IF NOT EXISTS EN_CANDIDATE (
     AUTH_ISSUED_ON    DATE,
     AUTH_EXPIRES_ON   DATE,
     AUTH_STATUS       VARCHAR(8),
-    LETTER_FILE       VARCHAR(200),
-    PAGES             INTEGER,
-    SHA256            CHAR(64),
+    PRIMARY KEY (JOB_INSTANCE_ID, RESIDENT_ID)
+);
+
+-- The letters written, one row each, keyed by the SEQUENCE_KEY of the candidate they were drawn for (LETTER_KEY:
+-- the run and the letter's place in the mailing order; a name of its own, so that joined to EN_CANDIDATE each
+-- name means one column, as the paging readers need): the file, what the manifest says of it and where it sits in the print
+-- bundles. A table of its own, so that recording a letter appends to one index in mailing order; updating the
+-- candidate's wide row rewrote it in all three of its indexes, one of them in resident-id order (random on disk).
+CREATE TABLE IF NOT EXISTS EN_LETTER (
+    LETTER_KEY        BIGINT       NOT NULL PRIMARY KEY,
+    LETTER_FILE       VARCHAR(200) NOT NULL,
+    PAGES             INTEGER      NOT NULL,
+    SHA256            CHAR(64)     NOT NULL,
     CUSTOMER_BARCODE  VARCHAR(67),
     BUNDLE_FILE       VARCHAR(40),
-    BUNDLE_FIRST_PAGE INTEGER,
-    PRIMARY KEY (JOB_INSTANCE_ID, RESIDENT_ID)
+    BUNDLE_FIRST_PAGE INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS EN_REJECT (

@@ -19,7 +19,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import jp.expirynotices.mailing.BundleWriter;
-import jp.expirynotices.mailing.BundledLetter;
 import jp.expirynotices.mailing.PrintBundle;
 import jp.expirynotices.report.CsvTable;
 import jp.expirynotices.report.OutputFiles;
@@ -104,20 +103,22 @@ public class BundleTasklet implements Tasklet {
     }
 
     /** A bundle to write: its number and its letters, in mailing order. */
-    private record Planned(int number, List<Path> files, List<String> residents) {
+    private record Planned(int number, List<Path> files, int[] sequences) {
     }
 
     private Planned plan(long instanceId, Path folder, int number, int from, int to) {
         List<Path> files = new ArrayList<>(to - from + 1);
-        List<String> residents = new ArrayList<>(to - from + 1);
+        int[] sequences = new int[to - from + 1];
         store.manifest(instanceId, from, to, row -> {
-            files.add(folder.resolve(row.letterFile()));
-            residents.add(row.residentId());
+            if (row.letterFile() != null && files.size() < sequences.length) {
+                sequences[files.size()] = row.sequence();
+                files.add(folder.resolve(row.letterFile()));
+            }
         });
-        if (files.size() != to - from + 1) {
+        if (files.size() != sequences.length) {
             throw new IllegalStateException("letters " + from + "-" + to + " of the mailing order are not all recorded");
         }
-        return new Planned(number, files, residents);
+        return new Planned(number, files, sequences);
     }
 
     /** Writes the planned bundles side by side; returns them in the same order. */
@@ -151,12 +152,11 @@ public class BundleTasklet implements Tasklet {
     }
 
     private void record(long instanceId, Planned planned, PrintBundle bundle) {
-        List<Object[]> placed = new ArrayList<>(planned.files().size());
-        for (int i = 0; i < bundle.letters().size(); i++) {
-            BundledLetter b = bundle.letters().get(i);
-            placed.add(new Object[] {planned.residents().get(i), b.firstPage()});
+        int[] firstPages = new int[bundle.letters().size()];
+        for (int i = 0; i < firstPages.length; i++) {
+            firstPages[i] = bundle.letters().get(i).firstPage();
         }
-        store.recordBundle(instanceId, PRINT + "/" + bundle.fileName(), placed);
+        store.recordBundle(instanceId, PRINT + "/" + bundle.fileName(), planned.sequences(), firstPages);
     }
 
     /** Bundles numbered past tonight's count are left from an earlier attempt with other letters. */

@@ -1,7 +1,5 @@
 package jp.expirynotices.job;
 
-import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -11,14 +9,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.PlatformTransactionManager;
 
 
@@ -119,27 +115,9 @@ public class NoticeJobConfiguration {
                 name);
     }
 
-    /**
-     * The sequence keys of a worker's range (its step execution context, see {@link SequencePartitioner}) as the
-     * readers' {@code :from} and {@code :to}: a condition on the key alone is a range on its own index (see
-     * notices-schema.sql).
-     */
-    private static Map<String, Object> sequenceRange(StepExecution stepExecution) {
-        long instanceId = stepExecution.getJobExecution().getJobInstanceId();
-        ExecutionContext range = stepExecution.getExecutionContext();
-        return Map.of(
-                "from", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.FROM, 1)),
-                "to", RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.TO, Integer.MAX_VALUE)));
-    }
-
-    /** A dry run draws and checks nothing: its readers read no row. */
-    private static String unlessDryRun(StepExecution stepExecution) {
-        return RunRequest.of(stepExecution.getJobParameters()).dryRun() ? " AND 1 = 0" : "";
-    }
-
     @Bean
     public Step renderWorkerStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
-                                 JdbcPagingItemReader<Candidate> pendingLetterReader, LetterProcessor letterProcessor,
+                                 SequencePagingReader<Candidate> pendingLetterReader, LetterProcessor letterProcessor,
                                  LetterFileWriter letterFileWriter) {
         return new StepBuilder("renderWorker", jobRepository)
                 .<Candidate, PendingLetter>chunk(settings.renderChunkSize())
@@ -153,22 +131,29 @@ public class NoticeJobConfiguration {
 
     @Bean
     @StepScope
-    public JdbcPagingItemReader<Candidate> pendingLetterReader(@Value("#{stepExecution}") StepExecution stepExecution,
-                                                               DataSource dataSource) throws Exception {
-        // The worker's letters not yet recorded.
-        return new JdbcPagingItemReaderBuilder<Candidate>()
-                .name("pendingLetters")
-                .dataSource(dataSource)
-                .selectClause("SELECT SEQUENCE_KEY, " + RunStore.CANDIDATE_COLUMNS)
-                .fromClause("FROM EN_CANDIDATE")
-                .whereClause("SEQUENCE_KEY BETWEEN :from AND :to AND LETTER_FILE IS NULL" + unlessDryRun(stepExecution))
-                .parameterValues(sequenceRange(stepExecution))
-                .sortKeys(Map.of("SEQUENCE_KEY", Order.ASCENDING))
-                .rowMapper(RunStore.CANDIDATE_MAPPER)
-                .pageSize(READER_PAGE)
-                // No saved position: the WHERE clause already skips letters recorded before a crash.
-                .saveState(false)
-                .build();
+    public SequencePagingReader<Candidate> pendingLetterReader(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                               DataSource dataSource) {
+        // The worker's letters not yet recorded (a restart skips those written before a crash).
+        return sequenceReader(stepExecution, dataSource, "SEQUENCE_KEY, " + RunStore.CANDIDATE_COLUMNS,
+                "EN_CANDIDATE", "NOT EXISTS (SELECT 1 FROM EN_LETTER L WHERE L.LETTER_KEY = EN_CANDIDATE.SEQUENCE_KEY)",
+                RunStore.CANDIDATE_MAPPER);
+    }
+
+    /**
+     * A reader of a worker's range of the mailing order: the sequence numbers in its step execution context (see
+     * {@link SequencePartitioner}) as sequence keys, a range the database reads from the key's own index (see
+     * notices-schema.sql). A dry run draws and checks nothing: its readers read no row.
+     */
+    private static <T> SequencePagingReader<T> sequenceReader(StepExecution stepExecution, DataSource dataSource,
+                                                              String select, String from, String conditions,
+                                                              RowMapper<T> mapper) {
+        long instanceId = stepExecution.getJobExecution().getJobInstanceId();
+        ExecutionContext range = stepExecution.getExecutionContext();
+        long first = RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.FROM, 1));
+        long last = RunRequest.of(stepExecution.getJobParameters()).dryRun() ? first - 1
+                : RunStore.sequenceKey(instanceId, range.getInt(SequencePartitioner.TO, Integer.MAX_VALUE));
+        return new SequencePagingReader<>(dataSource, select, from, "SEQUENCE_KEY", conditions, first, last,
+                READER_PAGE, mapper);
     }
 
     @Bean
@@ -224,7 +209,7 @@ public class NoticeJobConfiguration {
 
     @Bean
     public Step verifyWorkerStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
-                                 JdbcPagingItemReader<LetterVerifier.RecordedLetter> recordedLetterReader,
+                                 SequencePagingReader<LetterVerifier.RecordedLetter> recordedLetterReader,
                                  LetterVerification letterVerification, VerificationWriter verificationWriter) {
         return new StepBuilder("verifyWorker", jobRepository)
                 .<LetterVerifier.RecordedLetter, VerificationWriter.Finding>chunk(settings.chunkSize())
@@ -237,27 +222,16 @@ public class NoticeJobConfiguration {
 
     @Bean
     @StepScope
-    public JdbcPagingItemReader<LetterVerifier.RecordedLetter> recordedLetterReader(
-            @Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource) throws Exception {
-        // The worker's letters, recorded.
-        return new JdbcPagingItemReaderBuilder<LetterVerifier.RecordedLetter>()
-                .name("recordedLetters")
-                .dataSource(dataSource)
-                .selectClause("SELECT SEQUENCE_KEY, " + RunStore.CANDIDATE_COLUMNS
-                        + ", LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE")
-                .fromClause("FROM EN_CANDIDATE")
-                // A letter checked is cleared of personal data (VerificationWriter): a restarted check goes on with
-                // the letters not yet checked.
-                .whereClause("SEQUENCE_KEY BETWEEN :from AND :to AND LETTER_FILE IS NOT NULL AND NAME IS NOT NULL"
-                        + unlessDryRun(stepExecution))
-                .parameterValues(sequenceRange(stepExecution))
-                .sortKeys(Map.of("SEQUENCE_KEY", Order.ASCENDING))
-                .rowMapper((rs, n) -> new LetterVerifier.RecordedLetter(RunStore.CANDIDATE_MAPPER.mapRow(rs, n),
+    public SequencePagingReader<LetterVerifier.RecordedLetter> recordedLetterReader(
+            @Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource) {
+        // The worker's letters, recorded. A letter checked is cleared of personal data (VerificationWriter): a
+        // restarted check goes on with the letters not yet checked.
+        return sequenceReader(stepExecution, dataSource, "SEQUENCE_KEY, " + RunStore.CANDIDATE_COLUMNS
+                        + ", LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE",
+                "EN_CANDIDATE JOIN EN_LETTER ON LETTER_KEY = SEQUENCE_KEY", "NAME IS NOT NULL",
+                (rs, n) -> new LetterVerifier.RecordedLetter(RunStore.CANDIDATE_MAPPER.mapRow(rs, n),
                         rs.getString("LETTER_FILE"), rs.getInt("PAGES"), rs.getString("SHA256"),
-                        rs.getString("CUSTOMER_BARCODE")))
-                .pageSize(READER_PAGE)
-                .saveState(false)
-                .build();
+                        rs.getString("CUSTOMER_BARCODE")));
     }
 
     @Bean

@@ -33,6 +33,7 @@ public class NoticeSchema implements InitializingBean {
     public void afterPropertiesSet() throws SQLException {
         addMissingColumns();
         new ResourceDatabasePopulator(new ClassPathResource("db/notices-schema.sql")).execute(dataSource);
+        moveLetterRecords();
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName();
             String url = c.getMetaData().getURL();
@@ -44,7 +45,7 @@ public class NoticeSchema implements InitializingBean {
                         s.execute("SET FILES WRITE DELAY FALSE");
                         // Our tables grow with the registry and the ledger with the years: CACHED tables keep
                         // only a bounded cache of rows in the heap (MEMORY tables, HSQLDB's default, hold all).
-                        cached(s, "EN_CANDIDATE", "EN_REJECT", "EN_NOTICE_LEDGER");
+                        cached(s, "EN_CANDIDATE", "EN_LETTER", "EN_REJECT", "EN_NOTICE_LEDGER");
                     }
                     // Large query results (manifest, rejects, held) are kept on disk, not in the heap.
                     s.execute("SET DATABASE DEFAULT RESULT MEMORY ROWS " + RESULT_MEMORY_ROWS);
@@ -68,6 +69,37 @@ public class NoticeSchema implements InitializingBean {
                 if (!c.getAutoCommit()) {
                     c.commit();
                 }
+            }
+        }
+    }
+
+    /** Columns of the letter written, kept on the candidate's row by versions before EN_LETTER. */
+    private static final String LETTER_COLUMNS = "LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE, BUNDLE_FILE, "
+            + "BUNDLE_FIRST_PAGE";
+
+    /**
+     * A database of a version that recorded letters on the candidate's row: its records are copied to EN_LETTER (so
+     * that a run interrupted before the upgrade goes on without drawing its letters again, and manifests of earlier
+     * runs stay whole), then those columns are dropped. Copy first, drop last: interrupted, it is simply done again.
+     */
+    private void moveLetterRecords() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!hasColumn(c, "EN_CANDIDATE", "LETTER_FILE")) {
+                return;
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO EN_LETTER (LETTER_KEY, " + LETTER_COLUMNS + ") SELECT SEQUENCE_KEY, "
+                        + LETTER_COLUMNS + " FROM EN_CANDIDATE C WHERE LETTER_FILE IS NOT NULL AND SEQUENCE_KEY "
+                        + "IS NOT NULL AND NOT EXISTS (SELECT 1 FROM EN_LETTER L WHERE L.LETTER_KEY = C.SEQUENCE_KEY)");
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+                for (String column : LETTER_COLUMNS.split(", ")) {
+                    s.execute("ALTER TABLE EN_CANDIDATE DROP COLUMN " + column);
+                }
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
             }
         }
     }

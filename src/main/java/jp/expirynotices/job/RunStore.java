@@ -60,6 +60,7 @@ public class RunStore {
 
     /** Forgets what an interrupted select step staged, so that it can run again from the first row. */
     public void clearSelection(long instanceId) {
+        jdbc.update("DELETE FROM EN_LETTER WHERE LETTER_KEY BETWEEN ? AND ?", runKeys(instanceId));
         jdbc.update("DELETE FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ?", instanceId);
         jdbc.update("DELETE FROM EN_REJECT WHERE JOB_INSTANCE_ID = ?", instanceId);
     }
@@ -242,6 +243,11 @@ public class RunStore {
         return instanceId * SEQUENCE_KEY_RUN + sequenceNo;
     }
 
+    /** The first and last sequence key of a run: its rows of EN_LETTER, read from the key's index. */
+    private static Object[] runKeys(long instanceId) {
+        return new Object[] {sequenceKey(instanceId, 0), sequenceKey(instanceId, SEQUENCE_KEY_RUN - 1)};
+    }
+
     /**
      * A column compared as a binary string: PostgreSQL's locale collation would order ids with {@code -} and
      * {@code _} differently from HSQLDB's (code point order).
@@ -267,14 +273,13 @@ public class RunStore {
 
     /** Records written letters and their ledger rows: one transaction with the chunk. */
     public void recordLetters(long instanceId, LocalDate runDate, List<LetterRecord> letters) {
-        jdbc.batchUpdate("UPDATE EN_CANDIDATE SET LETTER_FILE = ?, PAGES = ?, SHA256 = ?, CUSTOMER_BARCODE = ? "
-                + "WHERE JOB_INSTANCE_ID = ? AND RESIDENT_ID = ?", letters, letters.size(), (ps, l) -> {
-                    ps.setString(1, l.letterFile());
-                    ps.setInt(2, l.pages());
-                    ps.setString(3, l.sha256());
-                    ps.setString(4, l.customerBarcode());
-                    ps.setLong(5, instanceId);
-                    ps.setString(6, l.residentId());
+        jdbc.batchUpdate("INSERT INTO EN_LETTER (LETTER_KEY, LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE) "
+                + "VALUES (?,?,?,?,?)", letters, letters.size(), (ps, l) -> {
+                    ps.setLong(1, sequenceKey(instanceId, l.sequence()));
+                    ps.setString(2, l.letterFile());
+                    ps.setInt(3, l.pages());
+                    ps.setString(4, l.sha256());
+                    ps.setString(5, l.customerBarcode());
                 });
         List<Object[]> ledger = new ArrayList<>();
         for (LetterRecord l : letters) {
@@ -287,14 +292,13 @@ public class RunStore {
                 + "LETTER_FILE) VALUES (?,?,?,?,?,?)", ledger);
     }
 
-    /** Where each letter of one bundle sits: {@code [residentId, firstPage]} pairs, in one batch. */
-    public void recordBundle(long instanceId, String bundleFile, List<Object[]> residentAndFirstPage) {
-        List<Object[]> args = new ArrayList<>(residentAndFirstPage.size());
-        for (Object[] r : residentAndFirstPage) {
-            args.add(new Object[] {bundleFile, r[1], instanceId, r[0]});
+    /** Where each letter of one bundle sits: its letters' sequence numbers and first pages, in one batch. */
+    public void recordBundle(long instanceId, String bundleFile, int[] sequences, int[] firstPages) {
+        List<Object[]> args = new ArrayList<>(sequences.length);
+        for (int i = 0; i < sequences.length; i++) {
+            args.add(new Object[] {bundleFile, firstPages[i], sequenceKey(instanceId, sequences[i])});
         }
-        jdbc.batchUpdate("UPDATE EN_CANDIDATE SET BUNDLE_FILE = ?, BUNDLE_FIRST_PAGE = ? "
-                + "WHERE JOB_INSTANCE_ID = ? AND RESIDENT_ID = ?", args);
+        jdbc.batchUpdate("UPDATE EN_LETTER SET BUNDLE_FILE = ?, BUNDLE_FIRST_PAGE = ? WHERE LETTER_KEY = ?", args);
     }
 
     /** Manifest rows of the selected residents in mailing order, streamed (the result is not held in memory). */
@@ -304,9 +308,11 @@ public class RunStore {
 
     /** Manifest rows with a sequence number from {@code from} to {@code to}, in mailing order. */
     public void manifest(long instanceId, int from, int to, Consumer<ManifestRow> rows) {
-        streaming.query("SELECT SEQUENCE_NO, RESIDENT_ID, POSTAL_CODE, EARLIEST_EXPIRY, CERTIFICATES, REASON, "
-                + "LETTER_FILE, PAGES, SHA256, CUSTOMER_BARCODE, BUNDLE_FILE, BUNDLE_FIRST_PAGE FROM EN_CANDIDATE "
-                + "WHERE SEQUENCE_KEY BETWEEN ? AND ? ORDER BY SEQUENCE_KEY", (ResultSet rs) -> {
+        // A dry run writes no letters: its manifest has the planned letters without files.
+        streaming.query("SELECT C.SEQUENCE_NO, C.RESIDENT_ID, C.POSTAL_CODE, C.EARLIEST_EXPIRY, C.CERTIFICATES, "
+                + "C.REASON, L.LETTER_FILE, L.PAGES, L.SHA256, L.CUSTOMER_BARCODE, L.BUNDLE_FILE, L.BUNDLE_FIRST_PAGE "
+                + "FROM EN_CANDIDATE C LEFT JOIN EN_LETTER L ON L.LETTER_KEY = C.SEQUENCE_KEY "
+                + "WHERE C.SEQUENCE_KEY BETWEEN ? AND ? ORDER BY C.SEQUENCE_KEY", (ResultSet rs) -> {
                     rows.accept(new ManifestRow(
                         rs.getInt(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                         rs.getString(5), rs.getString(6), rs.getString(7), (Integer) rs.getObject(8, Integer.class),
@@ -320,10 +326,11 @@ public class RunStore {
     }
 
     public LetterTotals letterTotals(long instanceId) {
-        return jdbc.queryForObject("SELECT COUNT(LETTER_FILE), COALESCE(SUM(PAGES), 0), COUNT(DISTINCT BUNDLE_FILE), "
-                        + "SUM(CASE WHEN LETTER_FILE IS NOT NULL AND (CUSTOMER_BARCODE IS NULL OR CUSTOMER_BARCODE = '') "
-                        + "THEN 1 ELSE 0 END) FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SELECTED'",
-                (rs, n) -> new LetterTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), instanceId);
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(PAGES), 0), COUNT(DISTINCT BUNDLE_FILE), "
+                        + "COALESCE(SUM(CASE WHEN CUSTOMER_BARCODE IS NULL OR CUSTOMER_BARCODE = '' THEN 1 ELSE 0 END), 0) "
+                        + "FROM EN_LETTER WHERE LETTER_KEY BETWEEN ? AND ?",
+                (rs, n) -> new LetterTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                runKeys(instanceId));
     }
 
     /** held.csv rows: resident id and reason, in input order, streamed. */

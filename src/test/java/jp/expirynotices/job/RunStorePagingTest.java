@@ -97,17 +97,46 @@ class RunStorePagingTest {
         assertThat(slice).containsExactly(28, 29, 30);
 
         // The page queries of the render and check readers: the database must read them from the key's index,
-        // not walk the run's rows through the mailing-order index (the reason SEQUENCE_KEY exists).
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:hsqldb:mem:sequencekey", "SA", ""));
-        String plan = String.join("\n", jdbc.queryForList("EXPLAIN PLAN FOR SELECT SEQUENCE_NO FROM EN_CANDIDATE "
-                + "WHERE SEQUENCE_KEY BETWEEN " + RunStore.sequenceKey(INSTANCE, 1) + " AND "
-                + RunStore.sequenceKey(INSTANCE, 10) + " AND LETTER_FILE IS NULL AND SEQUENCE_KEY > "
-                + RunStore.sequenceKey(INSTANCE, 4) + " ORDER BY SEQUENCE_KEY FETCH FIRST 2000 ROWS ONLY",
-                String.class));
-        assertThat(plan).contains("index=EN_CANDIDATE_SEQUENCE_KEY").contains("start conditions=[");
+        // not walk the run's rows through the mailing-order index (the reason SEQUENCE_KEY exists), and each page
+        // must start where the last one ended, not at the range's start (Spring Batch's paging reader did).
+        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:sequencekey", "SA", "");
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        store.recordLetters(INSTANCE, LocalDate.of(2026, 11, 24), List.of(
+                new LetterRecord("x", 6, "letters/x.pdf", 2, "a".repeat(64), "", List.of()),
+                new LetterRecord("y", 9, "letters/y.pdf", 2, "a".repeat(64), "", List.of())));
+        var pending = new SequencePagingReader<>(ds, "SEQUENCE_KEY, SEQUENCE_NO", "EN_CANDIDATE",
+                "SEQUENCE_KEY", "NOT EXISTS (SELECT 1 FROM EN_LETTER L WHERE L.LETTER_KEY = EN_CANDIDATE.SEQUENCE_KEY)",
+                RunStore.sequenceKey(INSTANCE, 3), RunStore.sequenceKey(INSTANCE, 12), 2,
+                (rs, n) -> rs.getInt("SEQUENCE_NO"));
+        var recorded = new SequencePagingReader<>(ds, "SEQUENCE_KEY, SEQUENCE_NO, LETTER_FILE",
+                "EN_CANDIDATE JOIN EN_LETTER ON LETTER_KEY = SEQUENCE_KEY", "SEQUENCE_KEY", "NAME IS NOT NULL",
+                RunStore.sequenceKey(INSTANCE, 1), RunStore.sequenceKey(INSTANCE, 30), 2,
+                (rs, n) -> rs.getInt("SEQUENCE_NO") + ":" + rs.getString("LETTER_FILE"));
+        assertThat(readAll(pending)).containsExactly(3, 4, 5, 7, 8, 10, 11, 12);
+        assertThat(readAll(recorded)).containsExactly("6:letters/x.pdf", "9:letters/y.pdf");
+        for (var reader : List.of(pending, recorded)) {
+            long pageStart = RunStore.sequenceKey(INSTANCE, 5);
+            String plan = String.join("\n", jdbc.queryForList("EXPLAIN PLAN FOR " + reader.sql()
+                    .replaceFirst("\\?", Long.toString(pageStart))
+                    .replaceFirst("\\?", Long.toString(RunStore.sequenceKey(INSTANCE, 12))), String.class));
+            assertThat(plan).contains("index=EN_CANDIDATE_SEQUENCE_KEY");
+            assertThat(plan.substring(plan.indexOf("start conditions=[")))
+                    .as(plan).startsWith("start conditions=[\n    GREATER_EQUAL")
+                    .contains("VALUE = " + pageStart + ",");
+        }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM EN_CANDIDATE WHERE SEQUENCE_KEY BETWEEN ? AND ?",
                 Long.class, RunStore.sequenceKey(INSTANCE, 1), RunStore.sequenceKey(INSTANCE, Integer.MAX_VALUE)))
                 .isEqualTo(30L);
+    }
+
+    private static <T> List<T> readAll(SequencePagingReader<T> reader) throws Exception {
+        List<T> items = new ArrayList<>();
+        reader.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
+        for (T item = reader.read(); item != null; item = reader.read()) {
+            items.add(item);
+        }
+        reader.close();
+        return items;
     }
 
     @Test
@@ -135,6 +164,70 @@ class RunStorePagingTest {
                 + "OR BIRTH_DATE IS NOT NULL OR ADDRESS_TOWN IS NOT NULL", Integer.class)).isEqualTo(10);
         // another run's rows are untouched
         assertThat(jdbc.queryForList(named, Integer.class, INSTANCE + 1)).hasSize(10);
+    }
+
+    @Test
+    void lettersAreRecordedInTheirOwnTableReadBackByTheManifestAndCountedPerRun() throws Exception {
+        RunStore store = store("letters");
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            candidates.add(candidate(i + 2, "R" + i, "1700001", Candidate.Status.SELECTED));
+        }
+        for (long instance : new long[] {INSTANCE, INSTANCE + 1}) {
+            store.insertCandidates(instance, candidates);
+            store.setSequence(instance, store.mailingOrderPage(instance, null, null, 100), 1);
+        }
+        LocalDate runDate = LocalDate.of(2026, 11, 24);
+        List<LetterRecord> written = new ArrayList<>();
+        for (int seq = 1; seq <= 4; seq++) {
+            written.add(new LetterRecord("R" + (seq - 1), seq, "letters/R" + (seq - 1) + ".pdf", 2, "a".repeat(64),
+                    seq == 2 ? "" : "1700001-1-2-3", List.of(new LetterRecord.NotifiedCertificate(
+                            CertificateKind.AUTH, LocalDate.of(2027, 1, seq)))));
+        }
+        store.recordLetters(INSTANCE, runDate, written);
+        store.recordBundle(INSTANCE, "print/bundle-0001.pdf", new int[] {1, 2, 3}, new int[] {1, 3, 5});
+
+        List<String> manifest = new ArrayList<>();
+        store.manifest(INSTANCE, m -> manifest.add(m.sequence() + ":" + m.letterFile() + ":" + m.pages() + ":"
+                + m.bundleFile() + ":" + m.bundleFirstPage()));
+        assertThat(manifest).containsExactly("1:letters/R0.pdf:2:print/bundle-0001.pdf:1",
+                "2:letters/R1.pdf:2:print/bundle-0001.pdf:3", "3:letters/R2.pdf:2:print/bundle-0001.pdf:5",
+                "4:letters/R3.pdf:2:null:null", "5:null:null:null:null", "6:null:null:null:null");
+        assertThat(store.letterTotals(INSTANCE)).isEqualTo(new RunStore.LetterTotals(4, 8, 1, 1));
+        assertThat(store.letterTotals(INSTANCE + 1)).isEqualTo(new RunStore.LetterTotals(0, 0, 0, 0));
+
+        // A select step done again forgets its run's letters, not another run's.
+        store.recordLetters(INSTANCE + 1, runDate, List.of(new LetterRecord("R0", 1, "letters/R0.pdf", 2,
+                "b".repeat(64), "", List.of())));
+        store.clearSelection(INSTANCE);
+        assertThat(store.letterTotals(INSTANCE).letters()).isZero();
+        assertThat(store.letterTotals(INSTANCE + 1).letters()).isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseWithLettersOnTheCandidateRowsHasThemMovedToTheLetterTable() throws Exception {
+        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:lettercolumns", "SA", "");
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        // EN_CANDIDATE as versions before EN_LETTER made it: the letter's record on the candidate's row.
+        jdbc.execute("CREATE TABLE EN_CANDIDATE (JOB_INSTANCE_ID BIGINT NOT NULL, RESIDENT_ID VARCHAR(32) NOT NULL, "
+                + "STATUS VARCHAR(16) NOT NULL, SEQUENCE_NO INTEGER, SEQUENCE_KEY BIGINT, POSTAL_CODE CHAR(7), "
+                + "LETTER_FILE VARCHAR(200), PAGES INTEGER, SHA256 CHAR(64), CUSTOMER_BARCODE VARCHAR(67), "
+                + "BUNDLE_FILE VARCHAR(40), BUNDLE_FIRST_PAGE INTEGER, PRIMARY KEY (JOB_INSTANCE_ID, RESIDENT_ID))");
+        jdbc.update("INSERT INTO EN_CANDIDATE VALUES (3, 'A', 'SELECTED', 1, ?, '1700001', 'letters/A.pdf', 2, ?, "
+                + "'bars', 'print/bundle-0001.pdf', 1), (3, 'B', 'SELECTED', 2, ?, '1700001', NULL, NULL, NULL, "
+                + "NULL, NULL, NULL), (3, 'C', 'HELD', NULL, NULL, '1700001', NULL, NULL, NULL, NULL, NULL, NULL)",
+                RunStore.sequenceKey(3, 1), "c".repeat(64), RunStore.sequenceKey(3, 2));
+
+        new NoticeSchema(ds).afterPropertiesSet();
+        new NoticeSchema(ds).afterPropertiesSet();   // and again: idempotent
+
+        assertThat(jdbc.queryForList("SELECT LETTER_KEY || ':' || LETTER_FILE || ':' || PAGES || ':' || SHA256 "
+                + "|| ':' || CUSTOMER_BARCODE || ':' || BUNDLE_FILE || ':' || BUNDLE_FIRST_PAGE FROM EN_LETTER",
+                String.class)).containsExactly(RunStore.sequenceKey(3, 1) + ":letters/A.pdf:2:" + "c".repeat(64)
+                        + ":bars:print/bundle-0001.pdf:1");
+        assertThat(jdbc.queryForList("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS "
+                + "WHERE TABLE_NAME = 'EN_CANDIDATE'", String.class))
+                .contains("SEQUENCE_KEY").doesNotContain("LETTER_FILE", "PAGES", "SHA256", "BUNDLE_FILE");
     }
 
     @Test
