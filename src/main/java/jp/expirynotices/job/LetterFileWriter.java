@@ -15,7 +15,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import jp.expirynotices.report.OutputFiles;
 
 /**
- * Puts a chunk's letters on disk (each atomically) and records them and their ledger rows in the chunk's
+ * Puts a chunk's letters on disk under their names (forced to disk together, each renamed atomically from where the
+ * processor wrote it) and records them and their ledger rows in the chunk's
  * transaction. After a crash a letter may be on disk without its record: the restart draws it again under the same
  * name, so there is still exactly one file per resident and one ledger row per certificate.
  */
@@ -52,13 +53,13 @@ public class LetterFileWriter implements ItemWriter<PendingLetter>, StepExecutio
     @Override
     public void write(Chunk<? extends PendingLetter> chunk) {
         List<LetterRecord> records = new ArrayList<>(chunk.size());
-        SequencedMap<Path, byte[]> files = new LinkedHashMap<>();
+        SequencedMap<Path, Path> files = new LinkedHashMap<>();
         for (PendingLetter letter : chunk) {
-            files.put(runFolder.resolve(letter.record().letterFile()), letter.pdf());
+            files.put(runFolder.resolve(letter.record().letterFile()), letter.staged());
             records.add(letter.record());
         }
         // on disk, each under its name, before the chunk's transaction records them
-        OutputFiles.writeAll(files);
+        OutputFiles.publishAll(files);
         store.recordLetters(instanceId, runDate, records);
         progress.advance(records.size());
         pausePoint.reached("render", ++chunks);

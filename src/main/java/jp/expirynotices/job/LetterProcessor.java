@@ -1,5 +1,6 @@
 package jp.expirynotices.job;
 
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -16,10 +17,13 @@ import jp.expirynotices.letter.NoticeLetter;
 import jp.expirynotices.letter.RenderedLetter;
 import jp.expirynotices.mailing.CustomerBarcode;
 import jp.expirynotices.registry.Resident;
+import jp.expirynotices.report.OutputFiles;
 
 /**
- * Re-applies the rules to a staged resident (the same rules, so the same dates as the manifest) and draws the
- * letter in memory. Stateless: safe on several threads.
+ * Re-applies the rules to a staged resident (the same rules, so the same dates as the manifest), draws the letter
+ * and writes it under a temporary name beside its own (the chunk's writer forces the chunk's letters to disk and
+ * renames them): a chunk's letters wait on disk, not in the heap, where the collector would copy them again and
+ * again. Stateless: safe on several threads.
  */
 public class LetterProcessor implements ItemProcessor<Candidate, PendingLetter> {
 
@@ -28,11 +32,13 @@ public class LetterProcessor implements ItemProcessor<Candidate, PendingLetter> 
     private final ExpiryCalculator calculator;
     private final LetterRenderer renderer;
     private final LocalDate runDate;
+    private final Path runFolder;
 
-    public LetterProcessor(ExpiryCalculator calculator, LetterRenderer renderer, LocalDate runDate) {
+    public LetterProcessor(ExpiryCalculator calculator, LetterRenderer renderer, LocalDate runDate, Path runFolder) {
         this.calculator = calculator;
         this.renderer = renderer;
         this.runDate = runDate;
+        this.runFolder = runFolder;
     }
 
     @Override
@@ -52,7 +58,7 @@ public class LetterProcessor implements ItemProcessor<Candidate, PendingLetter> 
                 .toList();
         LetterRecord record = new LetterRecord(r.residentId(), candidate.sequence(), letterFile(r.residentId()),
                 rendered.pages(), sha256(rendered.pdf()), barcode.orElse(""), notified);
-        return new PendingLetter(record, rendered.pdf());
+        return new PendingLetter(record, OutputFiles.stage(runFolder.resolve(record.letterFile()), rendered.pdf()));
     }
 
     /** {@code letters/<resident_id>.pdf}: safe as a path because resident ids are validated. */

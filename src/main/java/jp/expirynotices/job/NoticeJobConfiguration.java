@@ -161,7 +161,8 @@ public class NoticeJobConfiguration {
     public LetterProcessor letterProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
                                            JobSettings settings, LetterRendering rendering) {
         RunRequest request = RunRequest.of(stepExecution.getJobParameters());
-        return new LetterProcessor(settings.calculator(), rendering.renderer(), request.runDate());
+        return new LetterProcessor(settings.calculator(), rendering.renderer(), request.runDate(),
+                request.runFolder());
     }
 
     @Bean

@@ -1,7 +1,12 @@
 package jp.expirynotices.job;
 
-/** A rendered letter not yet on disk: its record and its bytes. */
-public record PendingLetter(LetterRecord record, byte[] pdf) {
+import java.nio.file.Path;
+
+/**
+ * A rendered letter not yet under its name: its record and the temporary file it waits in (see
+ * {@link jp.expirynotices.report.OutputFiles#stage}), so that a chunk's letters are not held in memory.
+ */
+public record PendingLetter(LetterRecord record, Path staged) {
 
     @Override
     public String toString() {

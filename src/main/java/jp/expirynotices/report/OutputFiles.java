@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
 import java.util.Set;
@@ -89,25 +90,55 @@ public final class OutputFiles {
      * name; when it fails, none of the temporary files is left.
      */
     public static void writeAll(SequencedMap<Path, byte[]> files) {
-        List<Path> temporary = new ArrayList<>(files.size());
+        SequencedMap<Path, Path> staged = new LinkedHashMap<>();
         try {
             for (var file : files.entrySet()) {
-                directory(file.getKey().toAbsolutePath().getParent());
-                Path tmp = temporaryFor(file.getKey());
-                temporary.add(tmp);
-                writeTemporary(tmp, file.getValue());
+                staged.put(file.getKey(), stage(file.getKey(), file.getValue()));
             }
-            forceAll(temporary);
-            int i = 0;
-            for (Path target : files.keySet()) {
-                move(temporary.get(i++), target);
+        } catch (RuntimeException e) {
+            staged.values().forEach(OutputFiles::deleteQuietly);
+            throw e;
+        }
+        publishAll(staged);
+    }
+
+    /**
+     * The first half of {@link #writeAll}: {@code bytes} written under the temporary name beside {@code target}
+     * (0640, not yet forced to disk), so that the caller need not keep them in memory until {@link #publishAll}.
+     * Returns the temporary file; on failure none is left.
+     */
+    public static Path stage(Path target, byte[] bytes) {
+        directory(target.toAbsolutePath().getParent());
+        Path tmp = temporaryFor(target);
+        try {
+            writeTemporary(tmp, bytes);
+            return tmp;
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /**
+     * The second half of {@link #writeAll}: the {@link #stage staged} files (by their targets) forced to disk all at
+     * once, then each renamed to its target. When this returns every file is on disk under its name; when it fails,
+     * none of the temporary files is left.
+     */
+    public static void publishAll(SequencedMap<Path, Path> stagedByTarget) {
+        if (stagedByTarget.isEmpty()) {
+            return;
+        }
+        try {
+            forceAll(List.copyOf(stagedByTarget.values()));
+            for (var file : stagedByTarget.entrySet()) {
+                move(file.getValue(), file.getKey());
             }
         } catch (IOException e) {
-            temporary.forEach(OutputFiles::deleteQuietly);
-            throw new UncheckedIOException("cannot write " + files.size() + " files in "
-                    + files.keySet().iterator().next().getParent(), e);
+            stagedByTarget.values().forEach(OutputFiles::deleteQuietly);
+            throw new UncheckedIOException("cannot write " + stagedByTarget.size() + " files in "
+                    + stagedByTarget.firstEntry().getKey().getParent(), e);
         } catch (RuntimeException e) {
-            temporary.forEach(OutputFiles::deleteQuietly);
+            stagedByTarget.values().forEach(OutputFiles::deleteQuietly);
             throw e;
         }
     }

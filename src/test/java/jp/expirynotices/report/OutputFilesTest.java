@@ -59,6 +59,33 @@ class OutputFilesTest {
     }
 
     @Test
+    void stagedFilesWaitUnderTheirTemporaryNamesUntilPublishedAndNoneIsLeftWhenPublishingFails() throws Exception {
+        Path a = dir.resolve("letters").resolve("A.pdf");
+        Path b = dir.resolve("letters").resolve("B.pdf");
+        java.util.SequencedMap<Path, Path> staged = new java.util.LinkedHashMap<>();
+        staged.put(a, OutputFiles.stage(a, "letter A".getBytes(StandardCharsets.UTF_8)));
+        staged.put(b, OutputFiles.stage(b, "letter B".getBytes(StandardCharsets.UTF_8)));
+        assertThat(staged.get(a)).isEqualTo(OutputFiles.temporaryFor(a)).hasContent("letter A");
+        assertThat(a).doesNotExist();
+        OutputFiles.publishAll(staged);
+        assertThat(a).hasContent("letter A");
+        assertThat(b).hasContent("letter B");
+        assertThat(OutputFiles.temporaryFor(a)).doesNotExist();
+
+        // B cannot be renamed (a folder has its name): neither temporary file is left, A is published already
+        Path c = dir.resolve("letters").resolve("C.pdf");
+        Files.delete(b);
+        Files.createDirectories(b.resolve("x"));
+        java.util.SequencedMap<Path, Path> failing = new java.util.LinkedHashMap<>();
+        failing.put(c, OutputFiles.stage(c, "letter C".getBytes(StandardCharsets.UTF_8)));
+        failing.put(b, OutputFiles.stage(b, "letter B2".getBytes(StandardCharsets.UTF_8)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutputFiles.publishAll(failing))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(OutputFiles.temporaryFor(b)).doesNotExist();
+        assertThat(OutputFiles.temporaryFor(c)).doesNotExist();
+    }
+
+    @Test
     void aTemporaryFileLeftByAKilledRunIsReplaced() throws Exception {
         Path target = dir.resolve("summary.csv");
         Files.writeString(OutputFiles.temporaryFor(target), "half-written");
