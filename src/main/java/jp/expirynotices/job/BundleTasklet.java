@@ -110,7 +110,7 @@ public class BundleTasklet implements Tasklet {
         List<Path> files = new ArrayList<>(to - from + 1);
         int[] sequences = new int[to - from + 1];
         store.manifest(instanceId, from, to, row -> {
-            if (row.letterFile() != null && files.size() < sequences.length) {
+            if (row.letterFile() != null) {
                 sequences[files.size()] = row.sequence();
                 files.add(folder.resolve(row.letterFile()));
             }

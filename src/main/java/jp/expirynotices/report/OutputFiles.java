@@ -18,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
 import java.util.Set;
@@ -85,27 +84,12 @@ public final class OutputFiles {
 
     /**
      * Writes several files as {@link #write(Path, byte[])} does — each to a temporary name, forced to disk, then
-     * renamed — but forces them all at once: one disk flush serves many files, where one per file would make the
-     * disk, not the processor, set the pace of a night's letters. When this returns, every file is on disk under its
-     * name; when it fails, none of the temporary files is left.
-     */
-    public static void writeAll(SequencedMap<Path, byte[]> files) {
-        SequencedMap<Path, Path> staged = new LinkedHashMap<>();
-        try {
-            for (var file : files.entrySet()) {
-                staged.put(file.getKey(), stage(file.getKey(), file.getValue()));
-            }
-        } catch (RuntimeException e) {
-            staged.values().forEach(OutputFiles::deleteQuietly);
-            throw e;
-        }
-        publishAll(staged);
-    }
-
-    /**
-     * The first half of {@link #writeAll}: {@code bytes} written under the temporary name beside {@code target}
-     * (0640, not yet forced to disk), so that the caller need not keep them in memory until {@link #publishAll}.
-     * Returns the temporary file; on failure none is left.
+     * renamed — in two halves, and forces them all at once: one disk flush serves many files, where one per file
+     * would make the disk, not the processor, set the pace of a night's letters.
+     *
+     * <p>The first half: {@code bytes} written under the temporary name beside {@code target} (0640, not yet forced
+     * to disk), so that the caller need not keep them in memory until {@link #publishAll}. Returns the temporary
+     * file; on failure none is left.
      */
     public static Path stage(Path target, byte[] bytes) {
         directory(target.toAbsolutePath().getParent());
@@ -120,9 +104,9 @@ public final class OutputFiles {
     }
 
     /**
-     * The second half of {@link #writeAll}: the {@link #stage staged} files (by their targets) forced to disk all at
-     * once, then each renamed to its target. When this returns every file is on disk under its name; when it fails,
-     * none of the temporary files is left.
+     * The second half of {@link #stage}: the staged files (by their targets) forced to disk all at once, then each
+     * renamed to its target. When this returns every file is on disk under its name; when it fails, none of the
+     * temporary files is left.
      */
     public static void publishAll(SequencedMap<Path, Path> stagedByTarget) {
         if (stagedByTarget.isEmpty()) {

@@ -129,6 +129,16 @@ class RunStorePagingTest {
                 .isEqualTo(30L);
     }
 
+    private static JdbcTemplate database(String name) {
+        return new JdbcTemplate(new DriverManagerDataSource("jdbc:hsqldb:mem:" + name, "SA", ""));
+    }
+
+    /** Brings a database of an earlier version up to date, and again: the upgrade must be idempotent. */
+    private static void upgradeTwice(JdbcTemplate jdbc) throws Exception {
+        new NoticeSchema(jdbc.getDataSource()).afterPropertiesSet();
+        new NoticeSchema(jdbc.getDataSource()).afterPropertiesSet();
+    }
+
     private static <T> List<T> readAll(SequencePagingReader<T> reader) throws Exception {
         List<T> items = new ArrayList<>();
         reader.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
@@ -206,8 +216,7 @@ class RunStorePagingTest {
 
     @Test
     void aDatabaseWithLettersOnTheCandidateRowsHasThemMovedToTheLetterTable() throws Exception {
-        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:lettercolumns", "SA", "");
-        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        JdbcTemplate jdbc = database("lettercolumns");
         // EN_CANDIDATE as versions before EN_LETTER made it: the letter's record on the candidate's row.
         jdbc.execute("CREATE TABLE EN_CANDIDATE (JOB_INSTANCE_ID BIGINT NOT NULL, RESIDENT_ID VARCHAR(32) NOT NULL, "
                 + "STATUS VARCHAR(16) NOT NULL, SEQUENCE_NO INTEGER, SEQUENCE_KEY BIGINT, POSTAL_CODE CHAR(7), "
@@ -218,8 +227,7 @@ class RunStorePagingTest {
                 + "NULL, NULL, NULL), (3, 'C', 'HELD', NULL, NULL, '1700001', NULL, NULL, NULL, NULL, NULL, NULL)",
                 RunStore.sequenceKey(3, 1), "c".repeat(64), RunStore.sequenceKey(3, 2));
 
-        new NoticeSchema(ds).afterPropertiesSet();
-        new NoticeSchema(ds).afterPropertiesSet();   // and again: idempotent
+        upgradeTwice(jdbc);
 
         assertThat(jdbc.queryForList("SELECT LETTER_KEY || ':' || LETTER_FILE || ':' || PAGES || ':' || SHA256 "
                 + "|| ':' || CUSTOMER_BARCODE || ':' || BUNDLE_FILE || ':' || BUNDLE_FIRST_PAGE FROM EN_LETTER",
@@ -232,8 +240,7 @@ class RunStorePagingTest {
 
     @Test
     void aDatabaseOfAnEarlierVersionGetsTheSequenceKey() throws Exception {
-        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:earlier", "SA", "");
-        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        JdbcTemplate jdbc = database("earlier");
         // EN_CANDIDATE as the first release made it: no SEQUENCE_KEY, an index by (run, sequence number).
         jdbc.execute("CREATE TABLE EN_CANDIDATE (JOB_INSTANCE_ID BIGINT NOT NULL, RESIDENT_ID VARCHAR(32) NOT NULL, "
                 + "STATUS VARCHAR(16) NOT NULL, SEQUENCE_NO INTEGER, POSTAL_CODE CHAR(7), "
@@ -242,8 +249,7 @@ class RunStorePagingTest {
         jdbc.update("INSERT INTO EN_CANDIDATE VALUES (3, 'A', 'SELECTED', 2, '1700001'), "
                 + "(3, 'B', 'HELD', NULL, '1700001')");
 
-        new NoticeSchema(ds).afterPropertiesSet();
-        new NoticeSchema(ds).afterPropertiesSet();   // and again: idempotent
+        upgradeTwice(jdbc);
 
         assertThat(jdbc.queryForList("SELECT SEQUENCE_KEY FROM EN_CANDIDATE ORDER BY RESIDENT_ID", Long.class))
                 .containsExactly(RunStore.sequenceKey(3, 2), null);

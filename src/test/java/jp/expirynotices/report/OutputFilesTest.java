@@ -45,7 +45,9 @@ class OutputFilesTest {
         // a temporary file left by a killed run is replaced, not appended to
         Files.createDirectories(dir.resolve("letters"));
         Files.writeString(OutputFiles.temporaryFor(dir.resolve("letters").resolve("R3.pdf")), "half-written");
-        OutputFiles.writeAll(files);
+        java.util.SequencedMap<Path, Path> staged = new java.util.LinkedHashMap<>();
+        files.forEach((target, bytes) -> staged.put(target, OutputFiles.stage(target, bytes)));
+        OutputFiles.publishAll(staged);
         for (int i = 0; i < 40; i++) {
             Path letter = dir.resolve("letters").resolve("R" + i + ".pdf");
             assertThat(Files.readString(letter)).isEqualTo("letter " + i);
