@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 
 import jp.expirynotices.expiry.CertificateExpiry;
 import jp.expirynotices.expiry.ExpiryCalculator;
 import jp.expirynotices.expiry.ResidentAssessment;
+import jp.expirynotices.letter.ContentTokens;
 import jp.expirynotices.letter.Wareki;
 import jp.expirynotices.mailing.BarcodeReader;
 import jp.expirynotices.mailing.CustomerBarcode;
@@ -74,7 +74,10 @@ public final class LetterVerifier {
             }
             // page 1, the notice, holds the name, postal code, address, due expiries and the barcode
             PDPage notice = pdf.getPage(0);
-            List<Object> tokens = new PDFStreamParser(notice).parse();
+            List<Object> tokens;
+            try (var content = notice.getContents()) {
+                tokens = ContentTokens.parse(content.readAllBytes());
+            }
             String text = compact(pageText.of(notice, tokens));
             check(problems, text, r.name(), "name");
             check(problems, text, r.postalCodeHyphenated(), "postal code");

@@ -9,15 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.fontbox.cmap.CMap;
 import org.apache.fontbox.cmap.CMapParser;
-import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDPage;
+
+import jp.expirynotices.letter.ContentTokens;
 
 /**
  * The characters a letter page shows, in drawing order, read from its content stream through each font's ToUnicode
@@ -37,29 +35,29 @@ final class PageText {
     /** Parsed ToUnicode maps by the bytes of their stream (as stored: compressed). */
     private final Map<ByteBuffer, CMap> known = new ConcurrentHashMap<>();
 
-    /** The text of {@code page} whose content stream parsed into {@code tokens}. */
-    String of(PDPage page, List<Object> tokens) throws IOException {
-        Map<COSName, CMap> maps = new HashMap<>();
+    /** The text of {@code page} whose content stream parsed into {@code tokens} ({@link ContentTokens}). */
+    String of(PDPage page, List<Object> tokens) {
+        Map<String, CMap> maps = new HashMap<>();
         COSDictionary fonts = page.getResources() == null ? null
                 : page.getResources().getCOSObject().getCOSDictionary(COSName.FONT);
         StringBuilder text = new StringBuilder(4096);
         CMap current = null;
         for (int i = 0; i < tokens.size(); i++) {
-            if (!(tokens.get(i) instanceof Operator op)) {
+            if (!(tokens.get(i) instanceof ContentTokens.Operator(String operator))) {
                 continue;
             }
-            switch (op.getName()) {
-                case "Tf" -> current = i >= 2 && tokens.get(i - 2) instanceof COSName name
-                        ? maps.computeIfAbsent(name, n -> toUnicode(fonts, n)) : null;
+            switch (operator) {
+                case "Tf" -> current = i >= 2 && tokens.get(i - 2) instanceof ContentTokens.Name(String name)
+                        ? maps.computeIfAbsent(name, n -> toUnicode(fonts, COSName.getPDFName(n))) : null;
                 case "Tj", "'", "\"" -> {
-                    if (tokens.get(i - 1) instanceof COSString s) {
+                    if (i >= 1 && tokens.get(i - 1) instanceof byte[] s) {
                         decode(s, current, text);
                     }
                 }
                 case "TJ" -> {
-                    if (tokens.get(i - 1) instanceof COSArray parts) {
-                        for (COSBase part : parts) {
-                            if (part instanceof COSString s) {
+                    if (i >= 1 && tokens.get(i - 1) instanceof List<?> parts) {
+                        for (Object part : parts) {
+                            if (part instanceof byte[] s) {
                                 decode(s, current, text);
                             }
                         }
@@ -73,8 +71,7 @@ final class PageText {
         return text.toString();
     }
 
-    private static void decode(COSString string, CMap toUnicode, StringBuilder text) {
-        byte[] bytes = string.getBytes();
+    private static void decode(byte[] bytes, CMap toUnicode, StringBuilder text) {
         for (int j = 0; j + 1 < bytes.length; j += 2) {
             int code = ((bytes[j] & 0xff) << 8) | (bytes[j + 1] & 0xff);
             String unicode = toUnicode == null ? null : toUnicode.toUnicode(code);

@@ -6,10 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.cos.COSNumber;
-import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDPage;
+
+import jp.expirynotices.letter.ContentTokens;
 
 /**
  * Reads a customer barcode back from the rectangles drawn on a page: the inverse of {@link BarcodeDrawer}, used by
@@ -35,17 +34,19 @@ public final class BarcodeReader {
 
     /** Every {@code re} rectangle of the page's content stream (the drawer paints bars without transforms). */
     public static List<Rect> rectangles(PDPage page) throws IOException {
-        return rectangles(new PDFStreamParser(page).parse());
+        try (var content = page.getContents()) {
+            return rectangles(ContentTokens.parse(content.readAllBytes()));
+        }
     }
 
-    /** Every {@code re} rectangle among a content stream's parsed {@code tokens}. */
+    /** Every {@code re} rectangle among a content stream's {@link ContentTokens}. */
     public static List<Rect> rectangles(List<Object> tokens) {
         List<Rect> rects = new ArrayList<>();
         for (int i = 4; i < tokens.size(); i++) {
-            if (tokens.get(i) instanceof Operator op && op.getName().equals("re")
-                    && tokens.get(i - 4) instanceof COSNumber x && tokens.get(i - 3) instanceof COSNumber y
-                    && tokens.get(i - 2) instanceof COSNumber w && tokens.get(i - 1) instanceof COSNumber h) {
-                rects.add(new Rect(x.floatValue(), y.floatValue(), w.floatValue(), h.floatValue()));
+            if (tokens.get(i) instanceof ContentTokens.Operator(String operator) && operator.equals("re")
+                    && tokens.get(i - 4) instanceof Double x && tokens.get(i - 3) instanceof Double y
+                    && tokens.get(i - 2) instanceof Double w && tokens.get(i - 1) instanceof Double h) {
+                rects.add(new Rect(x, y, w, h));
             }
         }
         return rects;
