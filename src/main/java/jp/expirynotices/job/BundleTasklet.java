@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -42,6 +44,8 @@ public class BundleTasklet implements Tasklet {
     private final int bundleSize;
     private final PausePoint pausePoint;
     private final int threads;
+    /** Bundles per thread and call (and transaction): enough that a round's slowest bundle costs little. */
+    private static final int BUNDLES_PER_THREAD = 4;
     /** Letters of the night (selected residents, numbered 1..letters); -1 until the first call. */
     private long letters = -1;
     private int nextBundle = 1;
@@ -69,24 +73,17 @@ public class BundleTasklet implements Tasklet {
         Path folder = request.runFolder();
         Path print = OutputFiles.directory(folder.resolve(PRINT));
         try {
-            List<Planned> planned = new ArrayList<>(threads);
-            for (int k = 0; k < threads; k++) {
-                int number = nextBundle + k;
-                long from = (long) (number - 1) * bundleSize + 1;
-                if (from <= letters) {
-                    planned.add(plan(instanceId, folder, number, (int) from,
-                            (int) Math.min(letters, from + bundleSize - 1)));
-                }
+            List<Integer> numbers = new ArrayList<>();
+            for (int number = nextBundle; numbers.size() < threads * BUNDLES_PER_THREAD
+                    && (long) (number - 1) * bundleSize < letters; number++) {
+                numbers.add(number);
             }
-            if (!planned.isEmpty()) {
-                List<PrintBundle> written = write(planned, print);
-                for (int i = 0; i < planned.size(); i++) {
-                    record(instanceId, planned.get(i), written.get(i));
-                }
-                for (int i = 0; i < planned.size(); i++) {
+            if (!numbers.isEmpty()) {
+                write(instanceId, folder, print, numbers, number -> {
                     contribution.incrementWriteCount(1);
-                    pausePoint.reached("bundle", nextBundle++);
-                }
+                    nextBundle = number + 1;
+                    pausePoint.reached("bundle", number);
+                });
                 return RepeatStatus.CONTINUABLE;
             }
             int bundles = nextBundle - 1;
@@ -121,34 +118,45 @@ public class BundleTasklet implements Tasklet {
         return new Planned(number, files, sequences);
     }
 
-    /** Writes the planned bundles side by side; returns them in the same order. */
-    private List<PrintBundle> write(List<Planned> planned, Path print) throws IOException {
-        if (planned.size() == 1) {
-            return List.of(new BundleWriter(bundleSize).writeBundle(planned.getFirst().files(), print,
-                    planned.getFirst().number()));
-        }
-        List<Future<PrintBundle>> futures = new ArrayList<>(planned.size());
-        try (var executor = Executors.newFixedThreadPool(planned.size())) {
-            for (Planned p : planned) {
-                futures.add(executor.submit(() -> new BundleWriter(bundleSize).writeBundle(p.files(), print,
-                        p.number())));
+    /**
+     * Plans and writes these bundles on {@code threads} threads, and records each, in order, as soon as it is
+     * written, while the threads go on with the next: no thread waits for the slowest bundle of a round or for the
+     * database.
+     */
+    private void write(long instanceId, Path folder, Path print, List<Integer> numbers, IntConsumer recorded)
+            throws IOException {
+        List<Future<Written>> futures = new ArrayList<>(numbers.size());
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, numbers.size()));
+        try {
+            for (int number : numbers) {
+                futures.add(executor.submit(() -> {
+                    long from = (long) (number - 1) * bundleSize + 1;
+                    Planned planned = plan(instanceId, folder, number, (int) from,
+                            (int) Math.min(letters, from + bundleSize - 1));
+                    return new Written(planned, new BundleWriter(bundleSize).writeBundle(planned.files(), print,
+                            number));
+                }));
             }
-        }
-        List<PrintBundle> written = new ArrayList<>(planned.size());
-        for (var future : futures) {
-            try {
-                written.add(future.get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while writing print bundles");
+            for (var future : futures) {
+                Written written = future.get();
+                record(instanceId, written.planned(), written.bundle());
+                recorded.accept(written.planned().number());
             }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing print bundles");
+        } finally {
+            executor.shutdownNow();
+            executor.close();
         }
-        return written;
+    }
+
+    private record Written(Planned planned, PrintBundle bundle) {
     }
 
     private void record(long instanceId, Planned planned, PrintBundle bundle) {

@@ -8,12 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.openpdf.text.Document;
-import org.openpdf.text.DocumentException;
-import org.openpdf.text.pdf.PdfCopy;
-import org.openpdf.text.pdf.IdenticalStreamCopy;
-import org.openpdf.text.pdf.PdfReader;
-
 import jp.expirynotices.report.OutputFiles;
 
 /**
@@ -91,49 +85,32 @@ public final class BundleWriter {
         int[] pages = {0};
         try {
             OutputFiles.write(dir.resolve(name), out -> {
-                Document document = new Document();
-                // Every letter embeds the same ready-made shared font subsets and colour profile
-                // (letter/SharedGlyphs); the bundle keeps one copy of each identical stream instead of one per
-                // letter (about 100 KB per letter with PdfCopy, a tenth of it so), as PdfSmartCopy would, without
-                // its MD5 digest of every stream.
-                PdfCopy copy = new IdenticalStreamCopy(document, out);
-                document.open();
+                // Every letter embeds the same ready-made shared font subsets (letter/SharedGlyphs): the bundle
+                // holds them once, not once per letter (about 100 KB each).
+                BundlePdf bundle = new BundlePdf(out);
                 for (Path letter : letters) {
-                    pages[0] += copyLetter(copy, letter, name, pages[0] + 1, placed);
+                    pages[0] += copyLetter(bundle, letter, name, pages[0] + 1, placed);
                 }
-                document.close();
+                bundle.finish();
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        } catch (DocumentException e) {
-            throw new IOException("cannot write " + name + ": " + e.getMessage(), e);
         }
         return new PrintBundle(name, placed, pages[0]);
     }
 
     /** Appends one letter (and a blank back page after an odd page count); returns the pages added. */
-    private static int copyLetter(PdfCopy copy, Path letter, String bundle, int firstPage, List<BundledLetter> placed)
-            throws IOException {
-        PdfReader reader = new PdfReader(Files.readAllBytes(letter));
-        try {
-            int count = reader.getNumberOfPages();
-            if (count < 1) {
-                throw new IOException("letter has no pages: " + letter.getFileName());
-            }
-            placed.add(new BundledLetter(letter, bundle, firstPage, count));
-            for (int p = 1; p <= count; p++) {
-                copy.addPage(copy.getImportedPage(reader, p));
-            }
-            int added = count;
-            if (count % 2 == 1) {
-                // Blank back side, same size and orientation as the letter's last page.
-                copy.addPage(reader.getPageSize(count), reader.getPageRotation(count));
-                added++;
-            }
-            copy.freeReader(reader);
-            return added;
-        } finally {
-            reader.close();
+    private static int copyLetter(BundlePdf bundle, Path letter, String bundleName, int firstPage,
+                                  List<BundledLetter> placed) throws IOException {
+        int count = bundle.append(Files.readAllBytes(letter), letter.getFileName().toString());
+        if (count < 1) {
+            throw new IOException("letter has no pages: " + letter.getFileName());
         }
+        placed.add(new BundledLetter(letter, bundleName, firstPage, count));
+        if (count % 2 == 1) {
+            bundle.appendBlankPage();
+            return count + 1;
+        }
+        return count;
     }
 }
