@@ -30,18 +30,42 @@ import jp.expirynotices.letter.ContentTokens;
  */
 final class PageText {
 
-    private static final int MAX_MAPS = 32;
+    /** Maps kept (with 256 KB of answers each): the shared fonts' few, and the first residents' own, never again. */
+    private static final int MAX_MAPS = 8;
 
     /** Parsed ToUnicode maps by the bytes of their stream (as stored: compressed). */
-    private final Map<ByteBuffer, CMap> known = new ConcurrentHashMap<>();
+    private final Map<ByteBuffer, Decoder> known = new ConcurrentHashMap<>();
+
+    /**
+     * A ToUnicode map; a kept one (the shared fonts') also remembers its answer for each code, as every letter
+     * looks up the same few hundred codes. Filled by the checking threads together: each slot only ever goes from
+     * null to the same immutable answer.
+     */
+    private record Decoder(CMap map, String[] answers) {
+
+        private static final String NONE = new String("\uFFFD"); // compared by identity: "no mapping"
+
+        String toUnicode(int code) {
+            if (answers == null) {
+                return map.toUnicode(code);
+            }
+            String answer = answers[code];
+            if (answer == null) {
+                String mapped = map.toUnicode(code);
+                answer = mapped == null ? NONE : mapped;
+                answers[code] = answer;
+            }
+            return answer == NONE ? null : answer;
+        }
+    }
 
     /** The text of {@code page} whose content stream parsed into {@code tokens} ({@link ContentTokens}). */
     String of(PDPage page, List<Object> tokens) {
-        Map<String, CMap> maps = new HashMap<>();
+        Map<String, Decoder> maps = new HashMap<>();
         COSDictionary fonts = page.getResources() == null ? null
                 : page.getResources().getCOSObject().getCOSDictionary(COSName.FONT);
         StringBuilder text = new StringBuilder(4096);
-        CMap current = null;
+        Decoder current = null;
         for (int i = 0; i < tokens.size(); i++) {
             if (!(tokens.get(i) instanceof ContentTokens.Operator(String operator))) {
                 continue;
@@ -71,7 +95,7 @@ final class PageText {
         return text.toString();
     }
 
-    private static void decode(byte[] bytes, CMap toUnicode, StringBuilder text) {
+    private static void decode(byte[] bytes, Decoder toUnicode, StringBuilder text) {
         for (int j = 0; j + 1 < bytes.length; j += 2) {
             int code = ((bytes[j] & 0xff) << 8) | (bytes[j + 1] & 0xff);
             String unicode = toUnicode == null ? null : toUnicode.toUnicode(code);
@@ -79,7 +103,7 @@ final class PageText {
         }
     }
 
-    private CMap toUnicode(COSDictionary fonts, COSName name) {
+    private Decoder toUnicode(COSDictionary fonts, COSName name) {
         COSDictionary font = fonts == null ? null : fonts.getCOSDictionary(name);
         if (font == null || !(font.getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream stream)) {
             return null;
@@ -92,16 +116,19 @@ final class PageText {
                 key = ByteBuffer.wrap(length >= 0 && length < Integer.MAX_VALUE
                         ? raw.readNBytes((int) length) : raw.readAllBytes());
             }
-            CMap map = known.get(key);
-            if (map == null) {
+            Decoder decoder = known.get(key);
+            if (decoder == null) {
+                CMap map;
                 try (var in = stream.createInputStream()) {
                     map = new CMapParser().parse(new RandomAccessReadBuffer(in));
                 }
                 if (known.size() < MAX_MAPS) {
-                    known.putIfAbsent(key, map);
+                    decoder = known.computeIfAbsent(key, k -> new Decoder(map, new String[0x10000]));
+                } else {
+                    decoder = new Decoder(map, null);
                 }
             }
-            return map;
+            return decoder;
         } catch (IOException e) {
             return null;
         }

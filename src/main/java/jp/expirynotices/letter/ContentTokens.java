@@ -300,10 +300,38 @@ public final class ContentTokens {
         return negative ? -value : value;
     }
 
+    /** Every operator of ISO 32000-1 (Annex A), by its bytes packed into an int: one instance each, not one per use. */
+    private static final Map<Integer, Operator> OPERATORS = operators("b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 "
+            + "Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td "
+            + "TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' \"");
+
+    private static Map<Integer, Operator> operators(String names) {
+        Map<Integer, Operator> operators = new java.util.HashMap<>();
+        for (String name : names.split(" ")) {
+            byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
+            operators.put(packed(b, 0, b.length), new Operator(name));
+        }
+        return Map.copyOf(operators);
+    }
+
+    private static int packed(byte[] bytes, int from, int to) {
+        int key = 0;
+        for (int i = from; i < to; i++) {
+            key = key << 8 | (bytes[i] & 0xff);
+        }
+        return key;
+    }
+
     private Object keyword() {
         int start = pos;
         while (pos < in.length && regular(in[pos] & 0xff)) {
             pos++;
+        }
+        if (pos - start <= 3) {
+            Operator known = OPERATORS.get(packed(in, start, pos));
+            if (known != null) {
+                return known;
+            }
         }
         String word = latin1(start, pos);
         return switch (word) {

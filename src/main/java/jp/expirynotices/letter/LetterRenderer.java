@@ -4,7 +4,9 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,10 +265,37 @@ public final class LetterRenderer {
         if (last == null || !last.info().contentEquals(key)) {
             ByteArrayOutputStream packet = new ByteArrayOutputStream(4096);
             new XmpWriter(packet, info, PdfWriter.PDFA1B).close();   // the packet is written on close
-            last = new Xmp(key.toString(), packet.toByteArray());
+            last = new Xmp(key.toString(), withoutPadding(packet.toByteArray()));
             lastXmp.set(last);
         }
         writer.setXmpMetadata(last.packet());
+    }
+
+    private static final byte[] PACKET_END = "<?xpacket end=".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The packet without the 2 KB of spaces XmpWriter puts before its end, room for editing the metadata in place
+     * (XMP part 1, 7.3.2: optional); nobody edits a letter, and it is 2 % of every letter file.
+     */
+    static byte[] withoutPadding(byte[] packet) {
+        int end = -1;
+        for (int i = packet.length - PACKET_END.length; i >= 0 && end < 0; i--) {
+            if (Arrays.equals(packet, i, i + PACKET_END.length, PACKET_END, 0, PACKET_END.length)) {
+                end = i;
+            }
+        }
+        if (end < 0) {
+            return packet;
+        }
+        int padding = end;
+        while (padding > 0 && (packet[padding - 1] == ' ' || packet[padding - 1] == '\n')) {
+            padding--;
+        }
+        byte[] trimmed = new byte[padding + 1 + packet.length - end];
+        System.arraycopy(packet, 0, trimmed, 0, padding);
+        trimmed[padding] = '\n';
+        System.arraycopy(packet, end, trimmed, padding + 1, packet.length - end);
+        return trimmed;
     }
 
     /** The PDF/A-1 output intent (sRGB), as {@code PdfWriter.setOutputIntents} writes it, from the profile ready-made. */

@@ -97,6 +97,30 @@ class LetterVerifierTest {
         assertThat(verifier.verify(ok, folder)).containsExactly("letter file missing");
     }
 
+    /** Page 1's compressed content cut short, or not Flate data at all: the letter is not readable, said once. */
+    @Test
+    void damagedPageContentIsCaught() throws IOException {
+        LetterVerifier.RecordedLetter ok = write(ikebukuro, ikebukuro);
+        Path file = folder.resolve(ok.letterFile());
+        byte[] original = Files.readAllBytes(file);
+        for (int keep : new int[] {40, 0}) {
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(original)) {
+                var content = (org.apache.pdfbox.cos.COSStream) pdf.getPage(0).getCOSObject()
+                        .getDictionaryObject(org.apache.pdfbox.cos.COSName.CONTENTS);
+                byte[] raw;
+                try (var in = content.createRawInputStream()) {
+                    raw = in.readAllBytes();
+                }
+                try (var out = content.createRawOutputStream()) {
+                    out.write(keep > 0 ? java.util.Arrays.copyOf(raw, keep) : "not deflated".getBytes());
+                }
+                pdf.save(file.toFile());
+            }
+            assertThat(verifier.verify(ok, folder)).as("keeping %d bytes", keep)
+                    .containsExactly("sha256 differs from the manifest", "not a readable PDF (IOException)");
+        }
+    }
+
     @Test
     void dueExpiriesMustBePrintedInWareki() throws IOException {
         // the record says J-LIS has AUTH expiring 2027-01-31; the letter drawn shows 令和8年12月20日

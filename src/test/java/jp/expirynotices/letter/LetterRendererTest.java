@@ -143,6 +143,21 @@ class LetterRendererTest {
         assertThat(PdfInspection.pdfA1bFailures(renderer.render(letter).pdf())).isEmpty();
     }
 
+    /** The XMP packet without XmpWriter's 2 KB of padding, still one well-formed packet (PDF/A above). */
+    @Test
+    void metadataWithoutPadding() throws Exception {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(renderer.render(LetterFixtures.standard()).pdf())) {
+            String xmp = new String(pdf.getDocumentCatalog().getMetadata().toByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).startsWith("<?xpacket begin=").contains("</x:xmpmeta>\n<?xpacket end=\"w\"?>")
+                    .doesNotContain("          ").hasSizeLessThan(1500);
+        }
+        byte[] unpadded = "<?xpacket begin?>\n<x/>\n<?xpacket end=\"w\"?>".getBytes();
+        assertThat(LetterRenderer.withoutPadding(("<?xpacket begin?>\n<x/>\n" + " ".repeat(300) + "\n  \n"
+                + "<?xpacket end=\"w\"?>").getBytes())).isEqualTo(unpadded);
+        assertThat(LetterRenderer.withoutPadding("no packet".getBytes())).isEqualTo("no packet".getBytes());
+    }
+
     @ParameterizedTest
     @MethodSource("fixtures")
     void everyFontIsEmbedded(NoticeLetter letter) throws Exception {
