@@ -54,8 +54,9 @@ public record JobSettings(
     }
 
     /**
-     * Letters per render-worker transaction: chunk-size, at most {@value #MAX_RENDER_CHUNK}. A chunk's PDFs are held
-     * in memory until the chunk is written (100-150 KB each, per worker thread): 500 of them would be 70 MB a thread.
+     * Letters per render-worker transaction: chunk-size, at most {@value #MAX_RENDER_CHUNK}. A chunk's letters wait
+     * on disk under temporary names and are forced to disk together at its end: larger chunks measured slower (20 000
+     * letters: render 20.1 s at 50, 21.3 s at 200), and a crash redraws at most a chunk per worker.
      */
     public int renderChunkSize() {
         return Math.min(chunkSize, MAX_RENDER_CHUNK);

@@ -53,7 +53,7 @@ public class LetterFileWriter implements ItemWriter<PendingLetter>, StepExecutio
     @Override
     public void write(Chunk<? extends PendingLetter> chunk) {
         List<LetterRecord> records = new ArrayList<>(chunk.size());
-        SequencedMap<Path, OutputFiles.Staged> files = new LinkedHashMap<>();
+        SequencedMap<Path, Path> files = new LinkedHashMap<>();
         for (PendingLetter letter : chunk) {
             files.put(runFolder.resolve(letter.record().letterFile()), letter.staged());
             records.add(letter.record());

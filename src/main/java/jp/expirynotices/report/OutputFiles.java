@@ -17,10 +17,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SequencedMap;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -80,72 +82,73 @@ public final class OutputFiles {
         }
     }
 
-    /** A file written under its temporary name, on its way to disk ({@link #stage}). */
-    public record Staged(Path file, Future<?> flushed) {
-    }
-
     /**
      * Writes several files as {@link #write(Path, byte[])} does — each to a temporary name, forced to disk, then
-     * renamed — in two halves, so that the caller need not keep them in memory, nor wait for the disk file by file.
+     * renamed — in two halves, and forces them all at once: one disk flush serves many files, where one per file
+     * would make the disk, not the processor, set the pace of a night's letters.
      *
-     * <p>The first half: {@code bytes} written under the temporary name beside {@code target} (0640), and forced to
-     * disk in the background from now on, while the caller goes on (draws the next letter). On failure no file is
-     * left.
+     * <p>The first half: {@code bytes} written under the temporary name beside {@code target} (0640, not yet forced
+     * to disk), so that the caller need not keep them in memory until {@link #publishAll}. Returns the temporary
+     * file; on failure none is left.
      */
-    public static Staged stage(Path target, byte[] bytes) {
+    public static Path stage(Path target, byte[] bytes) {
         directory(target.toAbsolutePath().getParent());
         Path tmp = temporaryFor(target);
         try {
             writeTemporary(tmp, bytes);
+            return tmp;
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new UncheckedIOException("cannot write " + target, e);
         }
-        // Concurrent flushes of many files are joined by the file system: one disk flush serves many files.
-        FutureTask<Void> flush = new FutureTask<>(() -> {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            return null;
-        });
-        Thread.ofVirtual().name("flush").start(flush);
-        return new Staged(tmp, flush);
     }
 
     /**
-     * The second half of {@link #stage}: waits until the staged files (by their targets) are on disk, then renames
-     * each to its target. When this returns every file is on disk under its name; when it fails, none of the
+     * The second half of {@link #stage}: the staged files (by their targets) forced to disk all at once, then each
+     * renamed to its target. When this returns every file is on disk under its name; when it fails, none of the
      * temporary files is left.
      */
-    public static void publishAll(SequencedMap<Path, Staged> stagedByTarget) {
+    public static void publishAll(SequencedMap<Path, Path> stagedByTarget) {
         if (stagedByTarget.isEmpty()) {
             return;
         }
         try {
-            for (Staged staged : stagedByTarget.values()) {
-                awaitFlush(staged.flushed());
-            }
+            forceAll(List.copyOf(stagedByTarget.values()));
             for (var file : stagedByTarget.entrySet()) {
-                move(file.getValue().file(), file.getKey());
+                move(file.getValue(), file.getKey());
             }
         } catch (IOException e) {
-            stagedByTarget.values().forEach(staged -> deleteQuietly(staged.file()));
+            stagedByTarget.values().forEach(OutputFiles::deleteQuietly);
             throw new UncheckedIOException("cannot write " + stagedByTarget.size() + " files in "
                     + stagedByTarget.firstEntry().getKey().getParent(), e);
         } catch (RuntimeException e) {
-            stagedByTarget.values().forEach(staged -> deleteQuietly(staged.file()));
+            stagedByTarget.values().forEach(OutputFiles::deleteQuietly);
             throw e;
         }
     }
 
-    private static void awaitFlush(Future<?> flush) throws IOException {
-        try {
-            flush.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while flushing files to disk");
+    /** Forces {@code files} to disk concurrently (a thread each: the file system joins the flushes). */
+    private static void forceAll(List<Path> files) throws IOException {
+        List<Future<?>> flushes = new ArrayList<>(files.size());
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Path file : files) {
+                flushes.add(executor.submit(() -> {
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        channel.force(true);
+                    }
+                    return null;
+                }));
+            }
+        }
+        for (var flush : flushes) {
+            try {
+                flush.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while flushing files to disk");
+            }
         }
     }
 

@@ -45,7 +45,7 @@ class OutputFilesTest {
         // a temporary file left by a killed run is replaced, not appended to
         Files.createDirectories(dir.resolve("letters"));
         Files.writeString(OutputFiles.temporaryFor(dir.resolve("letters").resolve("R3.pdf")), "half-written");
-        java.util.SequencedMap<Path, OutputFiles.Staged> staged = new java.util.LinkedHashMap<>();
+        java.util.SequencedMap<Path, Path> staged = new java.util.LinkedHashMap<>();
         files.forEach((target, bytes) -> staged.put(target, OutputFiles.stage(target, bytes)));
         OutputFiles.publishAll(staged);
         for (int i = 0; i < 40; i++) {
@@ -64,10 +64,10 @@ class OutputFilesTest {
     void stagedFilesWaitUnderTheirTemporaryNamesUntilPublishedAndNoneIsLeftWhenPublishingFails() throws Exception {
         Path a = dir.resolve("letters").resolve("A.pdf");
         Path b = dir.resolve("letters").resolve("B.pdf");
-        java.util.SequencedMap<Path, OutputFiles.Staged> staged = new java.util.LinkedHashMap<>();
+        java.util.SequencedMap<Path, Path> staged = new java.util.LinkedHashMap<>();
         staged.put(a, OutputFiles.stage(a, "letter A".getBytes(StandardCharsets.UTF_8)));
         staged.put(b, OutputFiles.stage(b, "letter B".getBytes(StandardCharsets.UTF_8)));
-        assertThat(staged.get(a).file()).isEqualTo(OutputFiles.temporaryFor(a)).hasContent("letter A");
+        assertThat(staged.get(a)).isEqualTo(OutputFiles.temporaryFor(a)).hasContent("letter A");
         assertThat(a).doesNotExist();
         OutputFiles.publishAll(staged);
         assertThat(a).hasContent("letter A");
@@ -78,7 +78,7 @@ class OutputFilesTest {
         Path c = dir.resolve("letters").resolve("C.pdf");
         Files.delete(b);
         Files.createDirectories(b.resolve("x"));
-        java.util.SequencedMap<Path, OutputFiles.Staged> failing = new java.util.LinkedHashMap<>();
+        java.util.SequencedMap<Path, Path> failing = new java.util.LinkedHashMap<>();
         failing.put(c, OutputFiles.stage(c, "letter C".getBytes(StandardCharsets.UTF_8)));
         failing.put(b, OutputFiles.stage(b, "letter B2".getBytes(StandardCharsets.UTF_8)));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutputFiles.publishAll(failing))
