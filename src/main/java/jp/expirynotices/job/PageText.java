@@ -9,13 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.fontbox.cmap.CMap;
 import org.apache.fontbox.cmap.CMapParser;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDPage;
 
 import jp.expirynotices.letter.ContentTokens;
+import jp.expirynotices.letter.PdfObjects;
 
 /**
  * The characters a letter page shows, in drawing order, read from its content stream through each font's ToUnicode
@@ -59,11 +56,10 @@ final class PageText {
         }
     }
 
-    /** The text of {@code page} whose content stream parsed into {@code tokens} ({@link ContentTokens}). */
-    String of(PDPage page, List<Object> tokens) {
+    /** The text of {@code page} of {@code pdf}, whose content stream parsed into {@code tokens} ({@link ContentTokens}). */
+    String of(PdfObjects pdf, PdfObjects.PdfObject page, List<Object> tokens) throws IOException {
         Map<String, Decoder> maps = new HashMap<>();
-        COSDictionary fonts = page.getResources() == null ? null
-                : page.getResources().getCOSObject().getCOSDictionary(COSName.FONT);
+        Map<String, Object> fonts = pdf.dictionary(pdf.dictionary(page.dictionary().get("Resources")).get("Font"));
         StringBuilder text = new StringBuilder(4096);
         Decoder current = null;
         for (int i = 0; i < tokens.size(); i++) {
@@ -72,7 +68,7 @@ final class PageText {
             }
             switch (operator) {
                 case "Tf" -> current = i >= 2 && tokens.get(i - 2) instanceof ContentTokens.Name(String name)
-                        ? maps.computeIfAbsent(name, n -> toUnicode(fonts, COSName.getPDFName(n))) : null;
+                        ? decoderOf(pdf, fonts, name, maps) : null;
                 case "Tj", "'", "\"" -> {
                     if (i >= 1 && tokens.get(i - 1) instanceof byte[] s) {
                         decode(s, current, text);
@@ -103,34 +99,30 @@ final class PageText {
         }
     }
 
-    private Decoder toUnicode(COSDictionary fonts, COSName name) {
-        COSDictionary font = fonts == null ? null : fonts.getCOSDictionary(name);
-        if (font == null || !(font.getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream stream)) {
+    private Decoder decoderOf(PdfObjects pdf, Map<String, Object> fonts, String name, Map<String, Decoder> maps)
+            throws IOException {
+        if (!maps.containsKey(name)) {
+            maps.put(name, toUnicode(pdf, pdf.dictionary(fonts.get(name)).get("ToUnicode")));
+        }
+        return maps.get(name);
+    }
+
+    /** The font's ToUnicode map; null (its text unreadable) when it has none. */
+    private Decoder toUnicode(PdfObjects pdf, Object toUnicode) throws IOException {
+        if (toUnicode == null) {
             return null;
         }
-        try {
-            ByteBuffer key;
-            try (var raw = stream.createRawInputStream()) {
-                // Sized by the stream's length: readAllBytes() would allocate 16 KB chunks for every letter's maps.
-                long length = stream.getLength();
-                key = ByteBuffer.wrap(length >= 0 && length < Integer.MAX_VALUE
-                        ? raw.readNBytes((int) length) : raw.readAllBytes());
+        PdfObjects.PdfObject stream = pdf.stream(toUnicode);
+        ByteBuffer key = ByteBuffer.wrap(pdf.raw(stream));
+        Decoder decoder = known.get(key);
+        if (decoder == null) {
+            CMap map = new CMapParser().parse(new RandomAccessReadBuffer(pdf.decoded(stream)));
+            if (known.size() < MAX_MAPS) {
+                decoder = known.computeIfAbsent(key, k -> new Decoder(map, new String[0x10000]));
+            } else {
+                decoder = new Decoder(map, null);
             }
-            Decoder decoder = known.get(key);
-            if (decoder == null) {
-                CMap map;
-                try (var in = stream.createInputStream()) {
-                    map = new CMapParser().parse(new RandomAccessReadBuffer(in));
-                }
-                if (known.size() < MAX_MAPS) {
-                    decoder = known.computeIfAbsent(key, k -> new Decoder(map, new String[0x10000]));
-                } else {
-                    decoder = new Decoder(map, null);
-                }
-            }
-            return decoder;
-        } catch (IOException e) {
-            return null;
         }
+        return decoder;
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.expirynotices.letter.PdfObjects;
+
 /**
  * Writes one print bundle: the pages of letter PDFs one after another, each page with everything it uses (content,
  * fonts, colour profile), copied byte for byte with only the object numbers changed (ISO 32000-1, 7.5). Objects

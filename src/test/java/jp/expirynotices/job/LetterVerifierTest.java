@@ -21,6 +21,7 @@ import jp.expirynotices.expiry.ExpiryCalculator;
 import jp.expirynotices.expiry.ResidentAssessment;
 import jp.expirynotices.letter.LetterRenderer;
 import jp.expirynotices.letter.NoticeLetter;
+import jp.expirynotices.letter.PdfObjects;
 import jp.expirynotices.letter.RenderedLetter;
 import jp.expirynotices.mailing.CustomerBarcode;
 import jp.expirynotices.registry.Resident;
@@ -104,6 +105,7 @@ class LetterVerifierTest {
         Path file = folder.resolve(ok.letterFile());
         byte[] original = Files.readAllBytes(file);
         for (int keep : new int[] {40, 0}) {
+            String damage = keep > 0 ? "compressed data ends early" : "not valid Flate data";
             try (var pdf = org.apache.pdfbox.Loader.loadPDF(original)) {
                 var content = (org.apache.pdfbox.cos.COSStream) pdf.getPage(0).getCOSObject()
                         .getDictionaryObject(org.apache.pdfbox.cos.COSName.CONTENTS);
@@ -114,8 +116,12 @@ class LetterVerifierTest {
                 try (var out = content.createRawOutputStream()) {
                     out.write(keep > 0 ? java.util.Arrays.copyOf(raw, keep) : "not deflated".getBytes());
                 }
-                pdf.save(file.toFile());
+                pdf.save(file.toFile(), org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
             }
+            PdfObjects saved = PdfObjects.read(Files.readAllBytes(file), ok.letterFile());
+            PdfObjects.PdfObject page = saved.object(saved.pages(new java.util.ArrayList<>()).getFirst());
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> saved.decoded(saved.stream(page.dictionary().get("Contents")))).hasMessageContaining(damage);
             assertThat(verifier.verify(ok, folder)).as("keeping %d bytes", keep)
                     .containsExactly("sha256 differs from the manifest", "not a readable PDF (IOException)");
         }

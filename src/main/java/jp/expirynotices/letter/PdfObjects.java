@@ -1,38 +1,42 @@
-package jp.expirynotices.mailing;
+package jp.expirynotices.letter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * The objects of one PDF file with a classic cross-reference table (ISO 32000-1, 7.5), as OpenPDF writes the
  * letters: each object's value parsed (dictionaries, arrays, references), the byte ranges of its value and of its
- * stream data, and where in the value each indirect reference sits — so that {@link BundlePdf} can copy an object
- * byte for byte with only its references renumbered. Read-only; errors say which object and byte.
+ * stream data, and where in the value each indirect reference sits — so that the print bundles can copy an object
+ * byte for byte with only its references renumbered, and the self-check can read page 1 without a general PDF
+ * library building objects for the whole file. Read-only; errors say which object and byte.
  */
-final class PdfObjects {
+public final class PdfObjects {
 
     /** An indirect reference {@code number generation R} at bytes [start, end) of the file. */
-    record Ref(int number, int start, int end) {
+    public record Ref(int number, int start, int end) {
     }
 
     /** A name, without its slash (escapes are kept as written: only compared with plain names here). */
-    record Name(String name) {
+    public record Name(String name) {
     }
 
     /** An object: its value at bytes [valueStart, valueEnd), its stream data at [dataStart, dataEnd) if any. */
-    record PdfObject(int number, Object value, int valueStart, int valueEnd, int dataStart, int dataEnd,
+    public record PdfObject(int number, Object value, int valueStart, int valueEnd, int dataStart, int dataEnd,
                      List<Ref> refs) {
 
-        boolean isStream() {
+        public boolean isStream() {
             return dataStart >= 0;
         }
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> dictionary() {
+        public Map<String, Object> dictionary() {
             return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         }
     }
@@ -52,20 +56,20 @@ final class PdfObjects {
     }
 
     /** Reads the cross-reference table of {@code pdf}; {@code name} is for messages. */
-    static PdfObjects read(byte[] pdf, String name) throws IOException {
+    public static PdfObjects read(byte[] pdf, String name) throws IOException {
         return new PdfObjects(pdf, name);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return in;
     }
 
-    Map<String, Object> trailer() {
+    public Map<String, Object> trailer() {
         return trailer;
     }
 
     /** Object {@code number}, parsed. */
-    PdfObject object(int number) throws IOException {
+    public PdfObject object(int number) throws IOException {
         if (number <= 0 || number >= offsets.length || offsets[number] == 0) {
             throw error("object " + number + " is not in the cross-reference table", -1);
         }
@@ -109,7 +113,7 @@ final class PdfObjects {
     }
 
     /** The page objects in page order, and (into {@code treeNodes}) the numbers of the page tree's inner nodes. */
-    List<Integer> pages(List<Integer> treeNodes) throws IOException {
+    public List<Integer> pages(List<Integer> treeNodes) throws IOException {
         if (!(trailer.get("Root") instanceof Ref root)
                 || !(object(root.number()).dictionary().get("Pages") instanceof Ref pages)) {
             throw error("no document catalog with /Pages", -1);
@@ -117,6 +121,65 @@ final class PdfObjects {
         List<Integer> leaves = new ArrayList<>();
         collectPages(pages.number(), leaves, treeNodes, 0);
         return leaves;
+    }
+
+    /** {@code value}, or the value of the object it refers to. */
+    public Object resolve(Object value) throws IOException {
+        return value instanceof Ref ref ? object(ref.number()).value() : value;
+    }
+
+    /** The dictionary {@code value} is or refers to; empty for anything else. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> dictionary(Object value) throws IOException {
+        return resolve(value) instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /** The stream {@code value} refers to. */
+    public PdfObject stream(Object value) throws IOException {
+        if (!(value instanceof Ref ref) || !object(ref.number()).isStream()) {
+            throw error("expected a reference to a stream, found " + value, -1);
+        }
+        return object(ref.number());
+    }
+
+    /** The stream's data as stored (still encoded). */
+    public byte[] raw(PdfObject stream) {
+        return Arrays.copyOfRange(in, stream.dataStart(), stream.dataEnd());
+    }
+
+    /** The stream's data decoded: as stored, or inflated ({@code /FlateDecode} without parameters, as we write). */
+    public byte[] decoded(PdfObject stream) throws IOException {
+        Object filter = resolve(stream.dictionary().get("Filter"));
+        if (filter instanceof List<?> filters && filters.size() == 1) {
+            filter = filters.getFirst();
+        }
+        if (filter == null) {
+            return raw(stream);
+        }
+        if (!new Name("FlateDecode").equals(filter) || stream.dictionary().containsKey("DecodeParms")) {
+            throw error("object " + stream.number() + " has a filter other than plain /FlateDecode", -1);
+        }
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(in, stream.dataStart(), stream.dataEnd() - stream.dataStart());
+            byte[] out = new byte[Math.max(64, (stream.dataEnd() - stream.dataStart()) * 4)];
+            int length = 0;
+            while (!inflater.finished()) {
+                if (length == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                int n = inflater.inflate(out, length, out.length - length);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw error("object " + stream.number() + ": compressed data ends early", stream.dataEnd());
+                }
+                length += n;
+            }
+            return Arrays.copyOf(out, length);
+        } catch (DataFormatException e) {
+            throw error("object " + stream.number() + ": not valid Flate data", stream.dataStart());
+        } finally {
+            inflater.end();
+        }
     }
 
     private void collectPages(int number, List<Integer> leaves, List<Integer> nodes, int depth) throws IOException {
@@ -206,7 +269,7 @@ final class PdfObjects {
                 throw error("malformed cross-reference subsection", pos);
             }
             if (first + count > offsets.length) {
-                offsets = java.util.Arrays.copyOf(offsets, (int) (first + count));
+                offsets = Arrays.copyOf(offsets, (int) (first + count));
             }
             for (int i = 0; i < count; i++) {
                 Object offset = token();
