@@ -106,11 +106,11 @@ public class BundleTasklet implements Tasklet {
     private Planned plan(long instanceId, Path folder, int number, int from, int to) {
         List<Path> files = new ArrayList<>(to - from + 1);
         int[] sequences = new int[to - from + 1];
-        store.manifest(instanceId, from, to, row -> {
-            if (row.letterFile() != null) {
-                sequences[files.size()] = row.sequence();
-                files.add(folder.resolve(row.letterFile()));
+        store.letterFiles(instanceId, from, to, (sequence, file) -> {
+            if (files.size() < sequences.length) {
+                sequences[files.size()] = sequence;
             }
+            files.add(folder.resolve(file));
         });
         if (files.size() != sequences.length) {
             throw new IllegalStateException("letters " + from + "-" + to + " of the mailing order are not all recorded");

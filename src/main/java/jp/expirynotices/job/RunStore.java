@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -299,6 +300,19 @@ public class RunStore {
             args.add(new Object[] {bundleFile, firstPages[i], sequenceKey(instanceId, sequences[i])});
         }
         jdbc.batchUpdate("UPDATE EN_LETTER SET BUNDLE_FILE = ?, BUNDLE_FIRST_PAGE = ? WHERE LETTER_KEY = ?", args);
+    }
+
+    /**
+     * The letter files recorded for sequence numbers {@code from} to {@code to}, in mailing order: from EN_LETTER
+     * alone, its narrow rows along its key, for the bundles (the manifest's join reads the wide resident rows too).
+     */
+    public void letterFiles(long instanceId, int from, int to, BiConsumer<Integer, String> files) {
+        long first = sequenceKey(instanceId, 0);
+        streaming.query("SELECT LETTER_KEY, LETTER_FILE FROM EN_LETTER WHERE LETTER_KEY BETWEEN ? AND ? "
+                        + "ORDER BY LETTER_KEY",
+                (ResultSet rs) -> {
+                    files.accept((int) (rs.getLong(1) - first), rs.getString(2));
+                }, sequenceKey(instanceId, from), sequenceKey(instanceId, to));
     }
 
     /** Manifest rows of the selected residents in mailing order, streamed (the result is not held in memory). */

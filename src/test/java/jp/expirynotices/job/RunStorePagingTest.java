@@ -205,6 +205,12 @@ class RunStorePagingTest {
                 "4:letters/R3.pdf:2:null:null", "5:null:null:null:null", "6:null:null:null:null");
         assertThat(store.letterTotals(INSTANCE)).isEqualTo(new RunStore.LetterTotals(4, 8, 1, 1));
         assertThat(store.letterTotals(INSTANCE + 1)).isEqualTo(new RunStore.LetterTotals(0, 0, 0, 0));
+        // The bundles' look-up: this run's files in a sequence range, in mailing order.
+        List<String> files = new ArrayList<>();
+        store.letterFiles(INSTANCE, 2, 5, (sequence, file) -> files.add(sequence + ":" + file));
+        assertThat(files).containsExactly("2:letters/R1.pdf", "3:letters/R2.pdf", "4:letters/R3.pdf");
+        store.letterFiles(INSTANCE + 1, 1, 6, (sequence, file) -> files.add(sequence + ":" + file));
+        assertThat(files).hasSize(3);
 
         // A select step done again forgets its run's letters, not another run's.
         store.recordLetters(INSTANCE + 1, runDate, List.of(new LetterRecord("R0", 1, "letters/R0.pdf", 2,
