@@ -56,7 +56,7 @@ final class PageText {
         }
     }
 
-    /** The text of {@code page} of {@code pdf}, whose content stream parsed into {@code tokens} ({@link ContentTokens}). */
+    /** The text of {@code page} of {@code pdf}, whose content parsed into {@code tokens} ({@link ContentTokens}). */
     String of(PdfObjects pdf, PdfObjects.PdfObject page, List<Object> tokens) throws IOException {
         Map<String, Decoder> maps = new HashMap<>();
         Map<String, Object> fonts = pdf.dictionary(pdf.dictionary(page.dictionary().get("Resources")).get("Font"));

@@ -302,8 +302,8 @@ public final class ContentTokens {
 
     /** Every operator of ISO 32000-1 (Annex A), by its bytes packed into an int: one instance each, not one per use. */
     private static final Map<Integer, Operator> OPERATORS = operators("b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 "
-            + "Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td "
-            + "TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' \"");
+            + "Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh "
+            + "T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' \"");
 
     private static Map<Integer, Operator> operators(String names) {
         Map<Integer, Operator> operators = new java.util.HashMap<>();
@@ -371,12 +371,13 @@ public final class ContentTokens {
         }
     }
 
-    private static boolean whiteSpace(int c) {
+    /** White space (7.2.2). */
+    static boolean whiteSpace(int c) {
         return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0;
     }
 
     /** Neither white space nor a delimiter (7.2.2). */
-    private static boolean regular(int c) {
+    static boolean regular(int c) {
         return !whiteSpace(c) && c != '(' && c != ')' && c != '<' && c != '>' && c != '[' && c != ']'
                 && c != '{' && c != '}' && c != '/' && c != '%';
     }

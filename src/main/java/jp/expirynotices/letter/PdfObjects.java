@@ -13,7 +13,8 @@ import java.util.zip.Inflater;
 /**
  * The objects of one PDF file with a classic cross-reference table (ISO 32000-1, 7.5), as OpenPDF writes the
  * letters: each object's value parsed (dictionaries, arrays, references), the byte ranges of its value and of its
- * stream data, and where in the value each indirect reference sits — so that the print bundles can copy an object
+ * stream data, and where in the value each indirect reference sits (names as {@link ContentTokens.Name}, escapes
+ * kept as written) — so that the print bundles can copy an object
  * byte for byte with only its references renumbered, and the self-check can read page 1 without a general PDF
  * library building objects for the whole file. Read-only; errors say which object and byte.
  */
@@ -21,10 +22,6 @@ public final class PdfObjects {
 
     /** An indirect reference {@code number generation R} at bytes [start, end) of the file. */
     public record Ref(int number, int start, int end) {
-    }
-
-    /** A name, without its slash (escapes are kept as written: only compared with plain names here). */
-    public record Name(String name) {
     }
 
     /** An object: its value at bytes [valueStart, valueEnd), its stream data at [dataStart, dataEnd) if any. */
@@ -156,7 +153,7 @@ public final class PdfObjects {
         if (filter == null) {
             return raw(stream);
         }
-        if (!new Name("FlateDecode").equals(filter) || stream.dictionary().containsKey("DecodeParms")) {
+        if (!new ContentTokens.Name("FlateDecode").equals(filter) || stream.dictionary().containsKey("DecodeParms")) {
             throw error("object " + stream.number() + " has a filter other than plain /FlateDecode", -1);
         }
         Inflater inflater = new Inflater();
@@ -184,7 +181,7 @@ public final class PdfObjects {
 
     private void collectPages(int number, List<Integer> leaves, List<Integer> nodes, int depth) throws IOException {
         Map<String, Object> node = object(number).dictionary();
-        if (new Name("Page").equals(node.get("Type"))) {
+        if (new ContentTokens.Name("Page").equals(node.get("Type"))) {
             leaves.add(number);
             return;
         }
@@ -327,7 +324,7 @@ public final class PdfObjects {
                 if (key == DICTIONARY_END) {
                     return dictionary;
                 }
-                if (!(key instanceof Name(String k))) {
+                if (!(key instanceof ContentTokens.Name(String k))) {
                     throw error("dictionary key is not a name", keyAt);
                 }
                 dictionary.put(k, value());
@@ -406,14 +403,14 @@ public final class PdfObjects {
             }
             case '/' -> {
                 pos++;
-                while (pos < in.length && regular(in[pos] & 0xff)) {
+                while (pos < in.length && ContentTokens.regular(in[pos] & 0xff)) {
                     pos++;
                 }
-                return new Name(new String(in, start + 1, pos - start - 1, StandardCharsets.ISO_8859_1));
+                return new ContentTokens.Name(new String(in, start + 1, pos - start - 1, StandardCharsets.ISO_8859_1));
             }
             case ')', '{', '}' -> throw error("unexpected '" + (char) c + "'", start);
             default -> {
-                while (pos < in.length && regular(in[pos] & 0xff)) {
+                while (pos < in.length && ContentTokens.regular(in[pos] & 0xff)) {
                     pos++;
                 }
                 String word = new String(in, start, pos - start, StandardCharsets.ISO_8859_1);
@@ -469,17 +466,12 @@ public final class PdfObjects {
                 while (pos < in.length && in[pos] != '\n' && in[pos] != '\r') {
                     pos++;
                 }
-            } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0) {
+            } else if (ContentTokens.whiteSpace(c)) {
                 pos++;
             } else {
                 return;
             }
         }
-    }
-
-    private static boolean regular(int c) {
-        return !(c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0 || c == '(' || c == ')'
-                || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}' || c == '/' || c == '%');
     }
 
     private IOException error(String what, int at) {
