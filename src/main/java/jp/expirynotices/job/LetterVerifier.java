@@ -1,6 +1,5 @@
 package jp.expirynotices.job;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,7 +73,7 @@ public final class LetterVerifier {
             }
             // page 1, the notice, holds the name, postal code, address, due expiries and the barcode
             PdfObjects.PdfObject notice = pdf.object(pages.getFirst());
-            List<Object> tokens = ContentTokens.parse(content(pdf, notice));
+            List<Object> tokens = ContentTokens.parse(pdf.pageContent(notice));
             String text = compact(pageText.of(pdf, notice, tokens));
             check(problems, text, r.name(), "name");
             check(problems, text, r.postalCodeHyphenated(), "postal code");
@@ -94,24 +93,6 @@ public final class LetterVerifier {
             problems.add("not a readable PDF (" + e.getClass().getSimpleName() + ")");
         }
         return problems;
-    }
-
-    /**
-     * The page's content, decoded — read by {@link PdfObjects} straight from the file's bytes: a general PDF
-     * library would build objects for the whole file first, for every letter of the night.
-     */
-    private static byte[] content(PdfObjects pdf, PdfObjects.PdfObject page) throws IOException {
-        Object contents = page.dictionary().get("Contents");
-        if (!(pdf.resolve(contents) instanceof List<?> parts)) {
-            return pdf.decoded(pdf.stream(contents));
-        }
-        // Several streams are one content stream, as if joined with white space between them (7.8.2).
-        ByteArrayOutputStream joined = new ByteArrayOutputStream();
-        for (Object part : parts) {
-            joined.write(pdf.decoded(pdf.stream(part)));
-            joined.write('\n');
-        }
-        return joined.toByteArray();
     }
 
     private static void check(List<String> problems, String text, String expected, String what) {

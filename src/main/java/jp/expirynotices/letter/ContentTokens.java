@@ -357,6 +357,11 @@ public final class ContentTokens {
     }
 
     private void skipSpaceAndComments() {
+        pos = afterSpaceAndComments(in, pos);
+    }
+
+    /** The first byte at or after {@code pos} that is neither white space nor in a comment (7.2.2, 7.2.4). */
+    static int afterSpaceAndComments(byte[] in, int pos) {
         while (pos < in.length) {
             int c = in[pos] & 0xff;
             if (c == '%') {
@@ -366,9 +371,10 @@ public final class ContentTokens {
             } else if (whiteSpace(c)) {
                 pos++;
             } else {
-                return;
+                return pos;
             }
         }
+        return pos;
     }
 
     /** White space (7.2.2). */

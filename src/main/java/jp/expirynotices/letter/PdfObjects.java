@@ -1,5 +1,6 @@
 package jp.expirynotices.letter;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -177,6 +178,23 @@ public final class PdfObjects {
         } finally {
             inflater.end();
         }
+    }
+
+    /**
+     * The decoded content of {@code page}: its one content stream, or its several joined with white space between
+     * them, as if they were one (7.8.2).
+     */
+    public byte[] pageContent(PdfObject page) throws IOException {
+        Object contents = page.dictionary().get("Contents");
+        if (!(resolve(contents) instanceof List<?> parts)) {
+            return decoded(stream(contents));
+        }
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (Object part : parts) {
+            joined.write(decoded(stream(part)));
+            joined.write('\n');
+        }
+        return joined.toByteArray();
     }
 
     private void collectPages(int number, List<Integer> leaves, List<Integer> nodes, int depth) throws IOException {
@@ -460,18 +478,7 @@ public final class PdfObjects {
     }
 
     private void skipSpace() {
-        while (pos < in.length) {
-            int c = in[pos] & 0xff;
-            if (c == '%') {
-                while (pos < in.length && in[pos] != '\n' && in[pos] != '\r') {
-                    pos++;
-                }
-            } else if (ContentTokens.whiteSpace(c)) {
-                pos++;
-            } else {
-                return;
-            }
-        }
+        pos = ContentTokens.afterSpaceAndComments(in, pos);
     }
 
     private IOException error(String what, int at) {

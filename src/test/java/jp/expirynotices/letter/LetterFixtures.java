@@ -13,7 +13,7 @@ import jp.expirynotices.expiry.ResidentAssessment;
 import jp.expirynotices.registry.Resident;
 
 /** Fixture residents and letters; run date 2026-11-24 (令和8年11月24日) unless said otherwise. */
-final class LetterFixtures {
+public final class LetterFixtures {
 
     static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 24);
 
@@ -36,6 +36,17 @@ final class LetterFixtures {
     static Resident resident(String id, String name, LocalDate birth, String postal, String town, String block,
                              String building, LocalDate cardExpires, List<Certificate> certificates) {
         return new Resident(2, id, name, "", birth, postal, town, block, building, cardExpires, certificates, false);
+    }
+
+    /**
+     * A letter to {@code name} at サンシャインハイツ503, 東池袋 1丁目3番2号, born 1985-12-20, both certificates
+     * expiring on the 5th birthday 2026-12-20 (令和8年12月20日), without a barcode: for tests that vary the name.
+     */
+    public static NoticeLetter named(String name) {
+        return letter(resident("R1", name, LocalDate.of(1985, 12, 20), "1700013", "東京都豊島区東池袋", "1丁目3番2号",
+                "サンシャインハイツ503", LocalDate.of(2031, 12, 20),
+                List.of(active(CertificateKind.SIGN, LocalDate.of(2021, 12, 21)),
+                        active(CertificateKind.AUTH, LocalDate.of(2021, 12, 21)))), Optional.empty());
     }
 
     static NoticeLetter letter(Resident resident, Optional<String> bars) {

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.apache.pdfbox.Loader;
@@ -21,32 +19,24 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.Document;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.PdfWriter;
 
-import jp.expirynotices.expiry.Certificate;
-import jp.expirynotices.expiry.CertificateKind;
-import jp.expirynotices.expiry.CertificateStatus;
-import jp.expirynotices.expiry.ExpiryCalculator;
+import jp.expirynotices.letter.LetterFixtures;
 import jp.expirynotices.letter.LetterRenderer;
-import jp.expirynotices.letter.NoticeLetter;
-import jp.expirynotices.registry.Resident;
 
 /** The bundle's pages read as the letters' pages, with the letters' shared fonts held once. */
 class BundlePdfTest {
-
-    static final LocalDate R = LocalDate.of(2026, 11, 24);
 
     @Test
     void realLettersReadTheSameAndShareTheirFonts() throws Exception {
         LetterRenderer renderer = LetterRenderer.defaults();
         List<byte[]> letters = new ArrayList<>();
         for (String name : List.of("池袋 一郎", "髙橋 龍之介", "O'Brien (Jr.)")) {
-            letters.add(renderer.render(letter(name)).pdf());
+            letters.add(renderer.render(LetterFixtures.named(name)).pdf());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BundlePdf bundle = new BundlePdf(out);
@@ -157,26 +147,8 @@ class BundlePdfTest {
     }
 
     private static List<String> pageTexts(byte[] pdf) throws IOException {
-        List<String> texts = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
-                stripper.setStartPage(p);
-                stripper.setEndPage(p);
-                texts.add(stripper.getText(doc));
-            }
+            return BundleWriterTest.pageTexts(doc);
         }
-        return texts;
-    }
-
-    private static NoticeLetter letter(String name) {
-        Resident r = new Resident(2, "R1", name, "", LocalDate.of(1985, 12, 20), "1700013", "東京都豊島区東池袋",
-                "1丁目3番2号", "サンシャインハイツ503", LocalDate.of(2031, 12, 20), List.of(
-                new Certificate(CertificateKind.SIGN, LocalDate.of(2021, 12, 21), Optional.empty(),
-                        CertificateStatus.ACTIVE),
-                new Certificate(CertificateKind.AUTH, LocalDate.of(2021, 12, 21), Optional.empty(),
-                        CertificateStatus.ACTIVE)), false);
-        return new NoticeLetter(r, ExpiryCalculator.defaults().assess(r.birthDate(), r.cardExpiresOn(),
-                r.certificates(), R), R, Optional.empty());
     }
 }

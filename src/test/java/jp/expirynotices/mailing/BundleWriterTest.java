@@ -129,7 +129,8 @@ class BundleWriterTest {
         return "MARKER-" + id + "-P" + page;
     }
 
-    private static List<String> pageTexts(PDDocument doc) throws IOException {
+    /** The text of each page, as PDFBox extracts it. */
+    static List<String> pageTexts(PDDocument doc) throws IOException {
         List<String> texts = new ArrayList<>();
         PDFTextStripper stripper = new PDFTextStripper();
         for (int p = 1; p <= doc.getNumberOfPages(); p++) {
