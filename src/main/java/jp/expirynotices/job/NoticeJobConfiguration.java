@@ -1,5 +1,7 @@
 package jp.expirynotices.job;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -47,7 +49,7 @@ public class NoticeJobConfiguration {
     public Step selectStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
                            SelectStepParts selectStepParts) {
         return new StepBuilder("select", jobRepository)
-                .<Screening, Screening>chunk(settings.selectChunkSize())
+                .<List<Screening>, List<Screening>>chunk(JobSettings.SELECT_BATCHES_PER_CHUNK)
                 .transactionManager(tm)
                 .reader(selectStepParts)
                 .writer(selectStepParts)

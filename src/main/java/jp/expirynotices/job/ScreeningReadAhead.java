@@ -13,9 +13,8 @@ import java.util.function.Supplier;
  * meanwhile stages the previous chunk in the database: on two cores the select step then reads a million rows in
  * about the time the slower half takes instead of the sum of both.
  *
- * <p>Rows come out in file order, exactly as reading and screening them on the step's thread would give them; a
- * failure of the reader (an unusable file) is thrown by {@link #next()} at the row where it happened, after the rows
- * before it. Holds at most {@code depth} batches: memory does not grow with the file. Not restartable by itself: the
+ * <p>Rows come out in batches, in file order, exactly as reading and screening them on the step's thread would give
+ * them; a failure of the reader (an unusable file) is thrown by {@link #next()} after the rows before it. Holds at most {@code depth} batches: memory does not grow with the file. Not restartable by itself: the
  * select step starts again from the first row after a failure.
  */
 final class ScreeningReadAhead implements SelectionWriter.Source, AutoCloseable {
@@ -27,8 +26,6 @@ final class ScreeningReadAhead implements SelectionWriter.Source, AutoCloseable 
     private final int batch;
     private final BlockingQueue<Object> queue;
     private Thread producer;
-    private List<Screening> current = List.of();
-    private int position;
     private volatile boolean exhausted;
 
     /**
@@ -80,38 +77,32 @@ final class ScreeningReadAhead implements SelectionWriter.Source, AutoCloseable 
     private record Failure(Throwable cause) {
     }
 
-    /** The next screened row in file order, or null after the last. */
-    Screening next() {
-        if (position == current.size()) {
-            if (exhausted) {
-                return null;
-            }
-            Object taken;
-            try {
-                taken = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the registry", e);
-            }
-            if (taken instanceof Failure failure) {
-                exhausted = true;
-                current = List.of();
-                position = 0;
-                if (failure.cause() instanceof RuntimeException e) {
-                    throw e;
-                }
-                throw (Error) failure.cause();
-            }
-            @SuppressWarnings("unchecked")
-            List<Screening> items = (List<Screening>) taken;
-            if (items == END) {
-                exhausted = true;
-                return null;
-            }
-            current = items;
-            position = 0;
+    /** The next batch of screened rows in file order (never empty), or null after the last. */
+    List<Screening> next() {
+        if (exhausted) {
+            return null;
         }
-        return current.get(position++);
+        Object taken;
+        try {
+            taken = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the registry", e);
+        }
+        if (taken instanceof Failure failure) {
+            exhausted = true;
+            if (failure.cause() instanceof RuntimeException e) {
+                throw e;
+            }
+            throw (Error) failure.cause();
+        }
+        @SuppressWarnings("unchecked")
+        List<Screening> items = (List<Screening>) taken;
+        if (items == END) {
+            exhausted = true;
+            return null;
+        }
+        return items;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package jp.expirynotices.job;
 
+import java.util.List;
+
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -13,14 +15,15 @@ import jp.expirynotices.registry.RawRecord;
 /**
  * Reader and writer of the select step in one plain object, made fresh for every step execution in
  * {@link #beforeStep}. Step-scoped beans would do the same, but every call through a scoped proxy looks the bean up
- * in the step scope: two look-ups per registry row, a tenth of the step's time on a million rows. The rows are read
- * and screened a few batches ahead on a thread of their own ({@link ScreeningReadAhead}); the step's thread applies
- * the ledger and stages them.
+ * in the step scope: two look-ups per item, a tenth of the step's time on a million rows. The rows are read and
+ * screened a few batches ahead on a thread of their own ({@link ScreeningReadAhead}); the step's thread applies the
+ * ledger and stages them. The step's item is such a batch of chunk-size rows (see {@link
+ * JobSettings#SELECT_BATCHES_PER_CHUNK}).
  */
-public class SelectStepParts implements ItemStreamReader<Screening>, ItemWriter<Screening>, StepExecutionListener {
+public class SelectStepParts implements ItemStreamReader<List<Screening>>, ItemWriter<List<Screening>>,
+        StepExecutionListener {
 
-    /** Rows per batch handed from the reading thread, and batches it may read ahead (bounded memory). */
-    static final int READ_AHEAD_BATCH = 512;
+    /** Batches the reading thread may read ahead (bounded memory). */
     static final int READ_AHEAD_DEPTH = 8;
 
     private final RunStore store;
@@ -49,7 +52,7 @@ public class SelectStepParts implements ItemStreamReader<Screening>, ItemWriter<
         readAhead = new ScreeningReadAhead(file, () -> {
             RawRecord row = file.read();
             return row == null ? null : screener.screenBeforeLedger(row, file.header());
-        }, READ_AHEAD_BATCH, READ_AHEAD_DEPTH);
+        }, settings.chunkSize(), READ_AHEAD_DEPTH);
         writer = new SelectionWriter(store, readAhead, settings.maxRejects(),
                 new ProgressReporter("select", "rows", () -> -1, settings.progressInterval()), settings.pausePoint());
         writer.beforeStep(stepExecution);
@@ -64,12 +67,12 @@ public class SelectStepParts implements ItemStreamReader<Screening>, ItemWriter<
     }
 
     @Override
-    public Screening read() {
+    public List<Screening> read() {
         return readAhead.next();
     }
 
     @Override
-    public void write(Chunk<? extends Screening> chunk) {
+    public void write(Chunk<? extends List<Screening>> chunk) {
         writer.write(chunk);
     }
 

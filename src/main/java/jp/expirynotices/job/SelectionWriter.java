@@ -21,7 +21,7 @@ import jp.expirynotices.registry.RegistryInputException;
  * Stages due residents and rejects in the chunk's transaction and keeps the counts; fails the step when the
  * input is unusable as a whole (every row rejected, or more rejects than the configured limit).
  */
-public class SelectionWriter implements ItemWriter<Screening>, StepExecutionListener {
+public class SelectionWriter implements ItemWriter<List<Screening>>, StepExecutionListener {
 
     public static final String TALLY_KEY = "selection.tally";
     private static final Logger log = LoggerFactory.getLogger(SelectionWriter.class);
@@ -64,11 +64,15 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
     }
 
     @Override
-    public void write(Chunk<? extends Screening> chunk) {
+    public void write(Chunk<? extends List<Screening>> chunk) {
+        List<Screening> rows = new ArrayList<>();
+        for (List<Screening> batch : chunk) {
+            rows.addAll(batch);
+        }
         List<Candidate> candidates = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         SelectionTally chunkTally = new SelectionTally();
-        for (Screening s : withLedger(chunk.getItems())) {
+        for (Screening s : withLedger(rows)) {
             chunkTally.add(s);
             switch (s) {
                 case Screening.Staged staged -> candidates.add(staged.candidate());
@@ -85,12 +89,12 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
         store.insertRejects(instanceId, rejects);
         tally.merge(chunkTally);
         check();
-        progress.advance(chunk.size());
+        progress.advance(rows.size());
         pausePoint.reached("select", ++chunks);
     }
 
     /** Applies the ledger to the chunk's staged rows: one query for the chunk instead of one per due row. */
-    private List<Screening> withLedger(List<? extends Screening> screenings) {
+    private List<Screening> withLedger(List<Screening> screenings) {
         List<String> ids = new ArrayList<>();
         for (Screening s : screenings) {
             if (s instanceof Screening.Staged staged) {
@@ -98,7 +102,7 @@ public class SelectionWriter implements ItemWriter<Screening>, StepExecutionList
             }
         }
         if (ids.isEmpty()) {
-            return List.copyOf(screenings);
+            return screenings;
         }
         Screener.Ledger ledger = store.ledgerOf(ids, instanceId);
         List<Screening> out = new ArrayList<>(screenings.size());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +55,10 @@ class ScreeningReadAheadTest {
             try (ScreeningReadAhead ahead = new ScreeningReadAhead(file(3), rows(count, read), 4, 2)) {
                 ahead.start();
                 List<Screening> got = new ArrayList<>();
-                for (Screening s; (s = ahead.next()) != null; ) {
+                for (List<Screening> batch; (batch = ahead.next()) != null; ) {
                     assertThat(ahead.exhausted()).isFalse();
-                    got.add(s);
+                    assertThat(batch).hasSizeBetween(1, 4);
+                    got.addAll(batch);
                 }
                 assertThat(ahead.exhausted()).isTrue();
                 assertThat(ahead.next()).isNull();
@@ -82,9 +84,12 @@ class ScreeningReadAheadTest {
         };
         try (ScreeningReadAhead ahead = new ScreeningReadAhead(file(0), failingAt10, 3, 2)) {
             ahead.start();
-            for (int i = 0; i < 10; i++) {
-                assertThat(ahead.next()).isEqualTo(row(i));
+            List<Screening> got = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                got.addAll(ahead.next());
             }
+            assertThat(got).containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(
+                    ScreeningReadAheadTest::row).toList());
             assertThatThrownBy(ahead::next).isInstanceOf(RegistryInputException.class)
                     .hasMessage("registry.csv: line 12: not UTF-8");
             assertThat(ahead.exhausted()).isTrue();
@@ -96,7 +101,7 @@ class ScreeningReadAheadTest {
         AtomicInteger read = new AtomicInteger();
         ScreeningReadAhead ahead = new ScreeningReadAhead(file(0), rows(Integer.MAX_VALUE, read), 4, 2);
         ahead.start();
-        assertThat(ahead.next()).isEqualTo(row(0));
+        assertThat(ahead.next()).containsExactly(row(0), row(1), row(2), row(3));
         // The reader is a bounded distance ahead (batches in the queue, one being filled), not at the end.
         Thread.sleep(100);
         assertThat(read.get()).isLessThanOrEqualTo(4 * (2 + 2));
