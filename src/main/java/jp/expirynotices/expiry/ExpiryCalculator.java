@@ -2,6 +2,7 @@ package jp.expirynotices.expiry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Set;
 public final class ExpiryCalculator {
 
     private static final int BIRTHDAYS_OF_VALIDITY = 5;
+    /** Earliest date first; on equal dates the first reason in {@link ExpiryReason} order. */
+    private static final Comparator<Term> EARLIEST = Comparator.comparing(Term::date).thenComparing(Term::reason);
 
     private final LeapDayPolicy leapDayPolicy;
     private final int windowMonths;
@@ -89,9 +92,7 @@ public final class ExpiryCalculator {
         terms.add(new Term(cardExpiresOn, ExpiryReason.CARD_EXPIRY));
         terms.add(new Term(ownLimit, ExpiryReason.OWN_LIMIT));
         authExpiry.ifPresent(date -> terms.add(new Term(date, ExpiryReason.AUTH_CERT_EXPIRY)));
-        Term earliest = terms.stream()
-                .min(Comparator.comparing(Term::date).thenComparing(Term::reason))
-                .orElseThrow();
+        Term earliest = Collections.min(terms, EARLIEST);
 
         LocalDate opens = windowOpens(earliest.date());
         boolean due = !runDate.isBefore(opens) && !runDate.isAfter(earliest.date());

@@ -2,6 +2,8 @@ package jp.expirynotices.expiry;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +21,9 @@ public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDa
                                  List<CertificateExpiry> certificates, Set<CertificateKind> alreadyNotified) {
 
     private static final int AGE_OF_OWN_APPLICATION = 15;
+    /** Earliest expiry first; on equal dates the first reason in {@link ExpiryReason} order. */
+    private static final Comparator<CertificateExpiry> EARLIEST =
+            Comparator.comparing(CertificateExpiry::expiry).thenComparing(CertificateExpiry::reason);
 
     public ResidentAssessment {
         certificates = List.copyOf(certificates);
@@ -30,9 +35,14 @@ public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDa
         if (cardExpiresOn.isBefore(runDate)) {
             return List.of();
         }
-        return certificates.stream()
-                .filter(c -> c.due() && !alreadyNotified.contains(c.kind()))
-                .toList();
+        // A loop, not a stream: this runs several times for every row of the registry.
+        List<CertificateExpiry> due = new ArrayList<>(certificates.size());
+        for (CertificateExpiry c : certificates) {
+            if (c.due() && !alreadyNotified.contains(c.kind())) {
+                due.add(c);
+            }
+        }
+        return Collections.unmodifiableList(due);
     }
 
     public boolean due() {
@@ -70,8 +80,8 @@ public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDa
     }
 
     private Optional<CertificateExpiry> earliestDue() {
-        return dueCertificates().stream()
-                .min(Comparator.comparing(CertificateExpiry::expiry).thenComparing(CertificateExpiry::reason));
+        List<CertificateExpiry> due = dueCertificates();
+        return due.isEmpty() ? Optional.empty() : Optional.of(Collections.min(due, EARLIEST));
     }
 
     /** Due kinds joined by {@code ;} in alphabetical order, as in the manifest: {@code AUTH;SIGN}. */
@@ -90,7 +100,12 @@ public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDa
 
     /** True when any own limit was computed under the leap-day policy (counted in the summary). */
     public boolean leapDayPolicyUsed() {
-        return certificates.stream().anyMatch(CertificateExpiry::leapDayPolicyUsed);
+        for (CertificateExpiry c : certificates) {
+            if (c.leapDayPolicyUsed()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The same assessment with the given kinds marked as notified by an earlier run. */

@@ -127,8 +127,9 @@ final class LineDecodingReader extends Reader {
 
     /** Counts the line ends in the first {@code n} decoded chars, as CSV reading will see them. */
     private void count(int n) throws LineTooLongException {
+        char[] decoded = chars.array();
         for (int i = 0; i < n; i++) {
-            char c = chars.get(i);
+            char c = decoded[i];
             if (c == '\r') {
                 line++;
                 lineLength = 0;

@@ -20,7 +20,6 @@ import java.util.Locale;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import com.opencsv.exceptions.CsvMalformedLineException;
 import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
@@ -118,7 +117,7 @@ public final class RegistryReader implements Closeable {
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             Reader reader = new LineDecodingReader(in, decoder);
             return new CSVReaderBuilder(reader)
-                    .withCSVParser(new RFC4180ParserBuilder().build())
+                    .withCSVParser(new QuoteFreeLineParser())
                     .withMultilineLimit(MULTILINE_LIMIT)
                     .withKeepCarriageReturn(false)
                     // OpenCSV's reader check swallows I/O errors it does not know as end of file: a decoding

@@ -40,6 +40,32 @@ class ValidatorFastPathTest {
     }
 
     @Test
+    void handWrittenIdAndPostalCodeChecksAgreeWithTheirPatterns() {
+        String alphabet = "AZaz09_-/: .０Ａ\u0000\u00e9";
+        SplittableRandom random = new SplittableRandom(20261125);
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(36); k > 0; k--) {
+                sb.append(random.nextInt(4) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : "0123456789-".charAt(random.nextInt(11)));
+            }
+            String s = sb.toString();
+            assertThat(RegistryValidator.wellFormedId(s)).as(s)
+                    .isEqualTo(RegistryValidator.ID_PATTERN.matcher(s).matches());
+            assertThat(RegistryValidator.wellFormedPostalCode(s)).as(s)
+                    .isEqualTo(RegistryValidator.POSTAL_PATTERN.matcher(s).matches());
+        }
+        for (String s : new String[] {"", "1", "1700013", "170-0013", "1700-013", "170--013", "17000130", "170-00130",
+                "-1700013", "1700013-", "A", "a-", "_a", "-a", "R0000001", "A2345678901234567890123456789012",
+                "A23456789012345678901234567890123", "R_1-x"}) {
+            assertThat(RegistryValidator.wellFormedId(s)).as(s)
+                    .isEqualTo(RegistryValidator.ID_PATTERN.matcher(s).matches());
+            assertThat(RegistryValidator.wellFormedPostalCode(s)).as(s)
+                    .isEqualTo(RegistryValidator.POSTAL_PATTERN.matcher(s).matches());
+        }
+    }
+
+    @Test
     void controlCharacterCheckMatchesTheCodePointRule() {
         RegistryValidator validator = new RegistryValidator(RegistryValidatorTest.R);
         int[] probes = {0x00, 0x09, 0x0A, 0x1F, 0x20, 0x7E, 0x7F, 0x85, 0x9F, 0xA0, 0x2028, 0x2029, 0x3000, 0x1F600,
