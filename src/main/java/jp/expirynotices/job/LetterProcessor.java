@@ -1,10 +1,7 @@
 package jp.expirynotices.job;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,12 +28,15 @@ public class LetterProcessor implements ItemProcessor<Candidate, PendingLetter> 
 
     private final ExpiryCalculator calculator;
     private final LetterRenderer renderer;
+    private final PrefixDigest digest;
     private final LocalDate runDate;
     private final Path runFolder;
 
-    public LetterProcessor(ExpiryCalculator calculator, LetterRenderer renderer, LocalDate runDate, Path runFolder) {
+    public LetterProcessor(ExpiryCalculator calculator, LetterRenderer renderer, PrefixDigest digest,
+                           LocalDate runDate, Path runFolder) {
         this.calculator = calculator;
         this.renderer = renderer;
+        this.digest = digest;
         this.runDate = runDate;
         this.runFolder = runFolder;
     }
@@ -57,20 +57,12 @@ public class LetterProcessor implements ItemProcessor<Candidate, PendingLetter> 
                 .map(c -> new LetterRecord.NotifiedCertificate(c.kind(), c.expiry()))
                 .toList();
         LetterRecord record = new LetterRecord(r.residentId(), candidate.sequence(), letterFile(r.residentId()),
-                rendered.pages(), sha256(rendered.pdf()), barcode.orElse(""), notified);
+                rendered.pages(), digest.sha256(rendered.pdf()), barcode.orElse(""), notified);
         return new PendingLetter(record, OutputFiles.stage(runFolder.resolve(record.letterFile()), rendered.pdf()));
     }
 
     /** {@code letters/<resident_id>.pdf}: safe as a path because resident ids are validated. */
     public static String letterFile(String residentId) {
         return LETTERS + "/" + residentId + ".pdf";
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java", e);
-        }
     }
 }

@@ -20,6 +20,7 @@ public class LetterRendering {
     private final LetterSettings settings;
     private volatile LetterFonts fonts;
     private volatile LetterRenderer renderer;
+    private final PrefixDigest digest = new PrefixDigest();
 
     public LetterRendering(LetterSettings settings) {
         this.settings = settings;
@@ -37,6 +38,11 @@ public class LetterRendering {
             renderer = new LetterRenderer(settings, fonts());
         }
         return renderer;
+    }
+
+    /** SHA-256 of the run's letter files, shared by the render and self-check workers (it learns their start). */
+    public PrefixDigest digest() {
+        return digest;
     }
 
     public LetterSettings settings() {

@@ -34,12 +34,15 @@ public final class LetterVerifier {
     private final ExpiryCalculator calculator;
     private final LocalDate runDate;
     private final double barcodePointSize;
+    private final PrefixDigest digest;
     private final PageText pageText = new PageText();
 
-    public LetterVerifier(ExpiryCalculator calculator, LocalDate runDate, double barcodePointSize) {
+    public LetterVerifier(ExpiryCalculator calculator, LocalDate runDate, double barcodePointSize,
+                          PrefixDigest digest) {
         this.calculator = calculator;
         this.runDate = runDate;
         this.barcodePointSize = barcodePointSize;
+        this.digest = digest;
     }
 
     /** The problems found; empty when the letter is true to its record. */
@@ -53,7 +56,7 @@ public final class LetterVerifier {
         } catch (IOException e) {
             return List.of("letter file unreadable (" + e.getClass().getSimpleName() + ")");
         }
-        if (!LetterProcessor.sha256(bytes).equals(letter.sha256())) {
+        if (!digest.sha256(bytes).equals(letter.sha256())) {
             problems.add("sha256 differs from the manifest");
         }
         Resident r = letter.candidate().resident();

@@ -163,8 +163,8 @@ public class NoticeJobConfiguration {
     public LetterProcessor letterProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
                                            JobSettings settings, LetterRendering rendering) {
         RunRequest request = RunRequest.of(stepExecution.getJobParameters());
-        return new LetterProcessor(settings.calculator(), rendering.renderer(), request.runDate(),
-                request.runFolder());
+        return new LetterProcessor(settings.calculator(), rendering.renderer(), rendering.digest(),
+                request.runDate(), request.runFolder());
     }
 
     @Bean
@@ -243,7 +243,7 @@ public class NoticeJobConfiguration {
                                                  JobSettings settings, LetterRendering rendering) {
         RunRequest request = RunRequest.of(stepExecution.getJobParameters());
         return new LetterVerification(new LetterVerifier(settings.calculator(), request.runDate(),
-                rendering.settings().barcode().pointSize()), request.runFolder(),
+                rendering.settings().barcode().pointSize(), rendering.digest()), request.runFolder(),
                 LogCapture.current().map(capture -> new PersonalDataScan(capture.text(), request.runDate())));
     }
 

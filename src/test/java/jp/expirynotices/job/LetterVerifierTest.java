@@ -35,7 +35,7 @@ class LetterVerifierTest {
     @TempDir
     Path folder;
 
-    private final LetterVerifier verifier = new LetterVerifier(RULES, R, 8);
+    private final LetterVerifier verifier = new LetterVerifier(RULES, R, 8, new PrefixDigest());
     private Resident ikebukuro;
     private Resident toshima;
 
@@ -68,7 +68,7 @@ class LetterVerifierTest {
                 recorded.addressBuilding()).map(CustomerBarcode::bars);
         Candidate c = new Candidate(recorded, Candidate.Status.SELECTED, null, a.earliestExpiry().orElseThrow(),
                 a.dueKindsCode(), a.reason().orElseThrow(), Set.of(), 1);
-        return new LetterVerifier.RecordedLetter(c, file, letter.pages(), LetterProcessor.sha256(letter.pdf()),
+        return new LetterVerifier.RecordedLetter(c, file, letter.pages(), FixtureExpectations.sha256(letter.pdf()),
                 recordedBars.orElse(""));
     }
 

@@ -158,6 +158,26 @@ class LetterRendererTest {
         assertThat(LetterRenderer.withoutPadding("no packet".getBytes())).isEqualTo("no packet".getBytes());
     }
 
+    /**
+     * The shared subsets are written right after the header and the colour profile: letters of different residents
+     * and variants start with the same bytes, all the fonts' (what {@code job.PrefixDigest} hashes once).
+     */
+    @Test
+    void lettersStartWithTheSameBytesUpToTheSharedFonts() throws Exception {
+        byte[] a = renderer.render(LetterFixtures.standard()).pdf();
+        byte[] b = renderer.render(LetterFixtures.minor()).pdf();
+        byte[] c = renderer.render(LetterFixtures.cardExpiry()).pdf();
+        int shared = Math.min(java.util.Arrays.mismatch(a, b), java.util.Arrays.mismatch(a, c));
+        String start = new String(a, 0, shared, java.nio.charset.StandardCharsets.ISO_8859_1);
+        // Both font programs (FontFile2, with their Length1), both Type 0 fonts: everything but the letter's own.
+        assertThat(start.split("/Length1 ", -1)).hasSize(3);
+        assertThat(start.split("/Subtype/Type0", -1)).hasSize(3);
+        assertThat(shared).isGreaterThan(a.length * 3 / 4);
+        try (PDDocument doc = Loader.loadPDF(a)) {
+            assertThat(PdfInspection.fonts(doc)).allMatch(PDFont::isEmbedded);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("fixtures")
     void everyFontIsEmbedded(NoticeLetter letter) throws Exception {

@@ -4,9 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 
@@ -39,6 +42,9 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
     private final String widths;
     private final byte[] toUnicode;
     private final boolean toUnicodeDeflated;
+    /** Documents this font was written into by {@link #writeAhead}, until they close. */
+    private final Set<PdfWriter> writtenAhead = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
 
     private PrebuiltSubsetFont(String name, byte[] ttf, String subsetPrefix, int level)
             throws DocumentException, IOException {
@@ -90,9 +96,22 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
         }
     }
 
+    /**
+     * Writes this font into {@code writer}'s document now, where OpenPDF would write it when the document closes.
+     * Called right after the document opens, it puts the font's objects, with the same numbers, at the same place
+     * of every letter: their files then start with the same bytes, which {@code PrefixDigest} hashes once for all.
+     */
+    public void writeAhead(PdfWriter writer) throws DocumentException, IOException {
+        writeFont(writer, writer.addSimple(this).getIndirectReference(), null);
+        writtenAhead.add(writer);
+    }
+
     @Override
     void writeFont(PdfWriter writer, PdfIndirectReference ref, Object[] params) throws DocumentException,
             IOException {
+        if (writtenAhead.remove(writer)) {
+            return;   // written when the document opened
+        }
         PdfIndirectReference cidSetRef = writer.addToBody(stream(cidSet, cidSet.length > SMALL))
                 .getIndirectReference();
         PdfStream program = stream(fontProgram, true);
