@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.zip.Deflater;
 
@@ -107,6 +108,15 @@ public final class LetterRenderer {
     private final Map<String, FixedPart> fixedParts = new ConcurrentHashMap<>();
     /** Laid-out fixed parts of page 2 by what they print (see {@link #formPart}); bounded likewise. */
     private final Map<LayoutKey, FlowPart> flowParts = new ConcurrentHashMap<>();
+    /**
+     * Laid-out page-1 bodies by the inputs they are made of ({@link LetterText.BodyInputs}) and their area: found
+     * without building the body's elements. Bounded likewise; every {@link #checkEvery}-th reuse is built anyway and
+     * compared with what the kept one printed.
+     */
+    private final Map<BodyReuse, KeptBody> bodies = new ConcurrentHashMap<>();
+    private final AtomicLong reuses = new AtomicLong();
+    private volatile int checkEvery = CHECK_EVERY;
+    static final int CHECK_EVERY = 97;
     /**
      * The scale at which a body of each shape (its key with every digit as 0: the same texts with other dates)
      * last fitted: a new body of a known shape starts there instead of trying every larger scale first.
@@ -334,7 +344,7 @@ public final class LetterRenderer {
 
         float contactTop = drawFixed(cb, "contact", this::drawContact);
         Rectangle body = new Rectangle(MARGIN_X, contactTop + mm(3), TEXT_RIGHT, titleBottom - mm(4));
-        fill(cb, body, s -> noticeBody(s, letter), letter, "page 1");
+        fill(cb, body, s -> noticeBody(s, letter), LetterText.BodyInputs.of(letter.assessment()), letter, "page 1");
     }
 
     /**
@@ -812,10 +822,18 @@ public final class LetterRenderer {
     /**
      * Lays {@code body} into {@code area}, at the largest scale at which it fits. A body that prints exactly what an
      * earlier one printed (same texts, fonts and sizes, in the same order: most letters of a night share their
-     * expiry dates and variant) is not laid out again: its content stream is copied.
+     * expiry dates and variant) is not laid out again: its content stream is copied. One made of the same
+     * {@code inputs} as a kept one is not even built (see {@link #bodies}).
      */
-    private void fill(PdfContentByte cb, Rectangle area, Body body, NoticeLetter letter, String where)
-            throws DocumentException {
+    private void fill(PdfContentByte cb, Rectangle area, Body body, Object inputs, NoticeLetter letter,
+                      String where) throws DocumentException {
+        BodyReuse reuse = shared == null ? null : new BodyReuse(area.getLeft(), area.getBottom(), area.getRight(),
+                area.getTop(), inputs);
+        KeptBody kept = reuse == null ? null : bodies.get(reuse);
+        if (kept != null && reuses.incrementAndGet() % checkEvery != 0) {
+            cb.getInternalBuffer().append(kept.content());
+            return;
+        }
         LayoutKey key = null;
         float start = BODY_SCALES[0];
         for (float scale : BODY_SCALES) {
@@ -832,6 +850,7 @@ public final class LetterRenderer {
             if (key != null && key.reusable && scale == BODY_SCALES[0]) {
                 byte[] known = layouts.get(key);
                 if (known != null) {
+                    keep(reuse, kept, key, known, letter);
                     cb.getInternalBuffer().append(known);
                     return;
                 }
@@ -845,9 +864,13 @@ public final class LetterRenderer {
             PdfContentByte scratch = cb.getDuplicate();
             ColumnText ct = column(scratch, area, elements);
             if (!ColumnText.hasMoreText(ct.go())) {
-                if (key != null && key.reusable && layouts.size() < MAX_LAYOUTS) {
-                    layouts.putIfAbsent(key, scratch.getInternalBuffer().toByteArray());
-                    fittingScales.put(key.shape(), scale);
+                if (key != null && (key.reusable || kept != null)) {
+                    byte[] content = scratch.getInternalBuffer().toByteArray();
+                    if (key.reusable && layouts.size() < MAX_LAYOUTS) {
+                        layouts.putIfAbsent(key, content);
+                        fittingScales.put(key.shape(), scale);
+                    }
+                    keep(reuse, kept, key, content, letter);
                 }
                 cb.add(scratch);
                 return;
@@ -855,6 +878,40 @@ public final class LetterRenderer {
         }
         throw new IllegalStateException("the text of " + where + " of " + letter + " does not fit the page; "
                 + "shorten the configured office hours or notes");
+    }
+
+    /**
+     * Keeps a laid-out body under its inputs; when it was built to check a reuse ({@code kept} not null), fails
+     * unless it prints exactly what the kept one printed.
+     */
+    private void keep(BodyReuse reuse, KeptBody kept, LayoutKey key, byte[] content, NoticeLetter letter) {
+        if (kept != null) {
+            if (!key.reusable || !kept.printed().equals(key.text())) {
+                throw new IllegalStateException("page 1 of " + letter + " prints otherwise than the kept body of "
+                        + "the same inputs: LetterText.BodyInputs misses something the body prints");
+            }
+            return;
+        }
+        if (reuse != null && bodies.size() < MAX_LAYOUTS) {
+            bodies.putIfAbsent(reuse, new KeptBody(content, key.text()));
+        }
+    }
+
+    /** Where a body is laid out and what it is made of: the key of {@link #bodies}. */
+    private record BodyReuse(float left, float bottom, float right, float top, Object inputs) {
+    }
+
+    private record KeptBody(byte[] content, String printed) {
+    }
+
+    /** Checks every reuse of a kept body, not a sample (tests). */
+    void checkEveryReuse() {
+        checkEvery = 1;
+    }
+
+    /** Bodies found by their inputs so far (tests). */
+    long bodyReuses() {
+        return reuses.get();
     }
 
     /**

@@ -33,6 +33,28 @@ final class LetterText {
     private LetterText() {
     }
 
+    /**
+     * All that page 1's body is made of, of a resident's assessment: the functions here read nothing else of it (the
+     * certificates' issue dates and own limits, and the birth date beyond {@code minor}, are not printed). Letters
+     * with equal inputs print the same body, so {@code LetterRenderer} reuses its layout by them without building it;
+     * it builds a sample of the reused bodies anyway and fails the run if one prints otherwise (a function here that
+     * started reading more of the assessment than this record holds).
+     */
+    record BodyInputs(LocalDate runDate, boolean minor, ExpiryReason reason, List<Row> certificates) {
+
+        record Row(CertificateKind kind, LocalDate expiry, ExpiryReason reason, boolean due, LocalDate windowOpens) {
+        }
+
+        static BodyInputs of(ResidentAssessment assessment) {
+            List<Row> rows = new ArrayList<>(2);
+            for (CertificateExpiry c : assessment.certificates()) {
+                rows.add(new Row(c.kind(), c.expiry(), c.reason(), c.due(), c.windowOpens()));
+            }
+            return new BodyInputs(assessment.runDate(), assessment.minor(), assessment.reason().orElse(null),
+                    List.copyOf(rows));
+        }
+    }
+
     /** The card variant (domain.md §4.4): the card's own expiry ends the earliest due certificate. */
     static boolean cardVariant(ResidentAssessment assessment) {
         return assessment.reason().orElse(null) == ExpiryReason.CARD_EXPIRY;

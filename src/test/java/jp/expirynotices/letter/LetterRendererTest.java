@@ -178,6 +178,39 @@ class LetterRendererTest {
         }
     }
 
+    /**
+     * Page 1's body is reused by its inputs (LetterText.BodyInputs) without being built: letters that differ in what
+     * the inputs leave out (issue dates, birth dates of adults, names, addresses) share it, and each letter still
+     * prints what a renderer that reuses nothing prints. With every reuse checked, none prints otherwise.
+     */
+    @Test
+    void bodiesReusedByTheirInputsPrintWhatTheirOwnLettersWould() throws Exception {
+        List<NoticeLetter> letters = new ArrayList<>(LetterFixtures.all());
+        // Same expiry (the 5th birthday 2027-02-14) as standard(), other birth and issue dates, other people.
+        letters.add(LetterFixtures.letter(LetterFixtures.resident("R0101", "田中 一郎", LocalDate.of(1990, 2, 14),
+                "1710021", "東京都豊島区西池袋", "3丁目9番15号", "", LocalDate.of(2033, 1, 1),
+                List.of(LetterFixtures.active(CertificateKind.SIGN, LocalDate.of(2022, 2, 15)),
+                        LetterFixtures.active(CertificateKind.AUTH, LocalDate.of(2022, 2, 15)))), Optional.empty()));
+        // The same, aged 14: the under-15 note makes another body.
+        letters.add(LetterFixtures.letter(LetterFixtures.resident("R0102", "田中 二郎", LocalDate.of(2012, 2, 14),
+                "1710021", "東京都豊島区西池袋", "3丁目9番15号", "", LocalDate.of(2033, 1, 1),
+                List.of(LetterFixtures.active(CertificateKind.SIGN, LocalDate.of(2022, 2, 15)),
+                        LetterFixtures.active(CertificateKind.AUTH, LocalDate.of(2022, 2, 15)))), Optional.empty()));
+        letters.addAll(LetterFixtures.all());
+        LetterRenderer reference = new LetterRenderer(LetterSettings.defaults().withSharedFontSubset(false), fonts);
+        LetterRenderer reusing = new LetterRenderer(LetterSettings.defaults(), fonts);
+        LetterRenderer checking = new LetterRenderer(LetterSettings.defaults(), fonts);
+        checking.checkEveryReuse();
+        for (NoticeLetter letter : letters) {
+            String expected = text(reference.render(letter).pdf(), 1);
+            assertThat(text(reusing.render(letter).pdf(), 1)).as(letter.toString()).isEqualTo(expected);
+            assertThat(text(checking.render(letter).pdf(), 1)).as(letter.toString()).isEqualTo(expected);
+        }
+        // The second round of fixtures and the other-dates adult reuse kept bodies.
+        assertThat(reusing.bodyReuses()).isGreaterThanOrEqualTo(LetterFixtures.all().size() + 1);
+        assertThat(checking.bodyReuses()).isEqualTo(reusing.bodyReuses());
+    }
+
     @ParameterizedTest
     @MethodSource("fixtures")
     void everyFontIsEmbedded(NoticeLetter letter) throws Exception {
