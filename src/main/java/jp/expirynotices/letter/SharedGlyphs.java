@@ -168,8 +168,8 @@ final class SharedGlyphs {
             (bold ? ALWAYS_BOLD : ALWAYS).codePoints().forEach(codePoints::add);
             codePoints.removeIf(cp -> !face.getKey().charExists(cp) || Character.isISOControl(cp));
             byte[] bytes = bold ? fonts.boldBytes() : fonts.regularBytes();
-            subsets.put(face.getKey(), PrebuiltSubsetFont.of(face.getKey().getPostscriptFontName(),
-                    subset(bytes, codePoints), bold ? "EXNBLD" : "EXNREG", Deflater.BEST_COMPRESSION));
+            subsets.put(face.getKey(), PrebuiltSubsetFont.shared(face.getKey().getPostscriptFontName(),
+                    subset(bytes, codePoints), bold ? "EXNBLD" : "EXNREG"));
         }
         return subsets;
     }

@@ -162,4 +162,32 @@ class SharedFontSubsetTest {
             assertThat(programA).isEqualTo(programB);
         }
     }
+
+    /**
+     * A shared subset answers its metrics from an array by code point: the same answer as OpenPDF's own look-up (the
+     * same font made for one document) for every code point of the Basic Multilingual Plane and beyond, and the
+     * same width of a text.
+     */
+    @Test
+    void sharedSubsetMetricsAreOpenPdfsOwn() {
+        LetterFonts fonts = LetterFonts.load(FontSettings.search());
+        java.util.Set<Integer> codePoints = new java.util.TreeSet<>();
+        "保有する電子証明書の有効期限のお知らせ０１２３456789ABCｱｲｳ年月日〒－".codePoints().forEach(codePoints::add);
+        byte[] ttf = SharedGlyphs.subset(fonts.regularBytes(), codePoints);
+        org.openpdf.text.pdf.PrebuiltSubsetFont shared =
+                org.openpdf.text.pdf.PrebuiltSubsetFont.shared("BIZUDGothic-Regular", ttf, "EXNREG");
+        org.openpdf.text.pdf.PrebuiltSubsetFont own =
+                org.openpdf.text.pdf.PrebuiltSubsetFont.of("BIZUDGothic-Regular", ttf, "EXNREG", 1);
+        int mapped = 0;
+        for (int cp = -1; cp <= 0x10FFFF; cp += cp < 0x10000 ? 1 : 0x101) {
+            int[] expected = own.getMetricsTT(cp);
+            assertThat(shared.getMetricsTT(cp)).as("U+%04X", cp).isEqualTo(expected);
+            mapped += expected == null ? 0 : 1;
+        }
+        assertThat(mapped).isGreaterThanOrEqualTo(codePoints.size());
+        assertThat(shared.charExists('期')).isTrue();
+        assertThat(shared.charExists('龍')).isFalse();
+        String text = "有効期限のお知らせ 2027年2月14日";
+        assertThat(shared.getWidthPoint(text, 10.5f)).isEqualTo(own.getWidthPoint(text, 10.5f));
+    }
 }

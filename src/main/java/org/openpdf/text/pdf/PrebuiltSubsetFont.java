@@ -42,14 +42,21 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
     private final String widths;
     private final byte[] toUnicode;
     private final boolean toUnicodeDeflated;
+    /**
+     * The shared subsets' metrics ({glyph, width}) by code point, where OpenPDF looks them up in a map of boxed
+     * integers: every character of every letter is measured and encoded through them (~5 % of drawing a letter).
+     * Null for a font made for one document, which would not repay the table.
+     */
+    private final int[][] metricsByCode;
     /** Documents this font was written into by {@link #writeAhead}, until they close. */
     private final Set<PdfWriter> writtenAhead = Collections.synchronizedSet(
             Collections.newSetFromMap(new WeakHashMap<>()));
 
-    private PrebuiltSubsetFont(String name, byte[] ttf, String subsetPrefix, int level)
+    private PrebuiltSubsetFont(String name, byte[] ttf, String subsetPrefix, int level, boolean shared)
             throws DocumentException, IOException {
         super(name, IDENTITY_H, true, ttf, false);
         setSubset(false);
+        this.metricsByCode = shared ? metricsByCode() : null;
         this.subsetPrefix = subsetPrefix;
         this.fontProgram = deflate(ttf, level);
         this.fontProgramLength = ttf.length;
@@ -83,17 +90,52 @@ public final class PrebuiltSubsetFont extends TrueTypeFontUnicode {
      *                     faster one for a font made for one document
      */
     public static PrebuiltSubsetFont of(String name, byte[] ttf, String subsetPrefix, int level) {
+        return of(name, ttf, subsetPrefix, level, false);
+    }
+
+    /**
+     * As {@link #of(String, byte[], String, int)}, for a font made once and used by every document of the run: its
+     * metrics are also kept in an array by code point.
+     */
+    public static PrebuiltSubsetFont shared(String name, byte[] ttf, String subsetPrefix) {
+        return of(name, ttf, subsetPrefix, Deflater.BEST_COMPRESSION, true);
+    }
+
+    private static PrebuiltSubsetFont of(String name, byte[] ttf, String subsetPrefix, int level, boolean shared) {
         if (!SUBSET_PREFIX.matcher(subsetPrefix).matches()) {
             throw new IllegalArgumentException("subset prefix must be six upper-case letters: " + subsetPrefix);
         }
         try {
             return new PrebuiltSubsetFont(name.endsWith(".ttf") ? name : name + ".ttf", ttf, subsetPrefix + "+",
-                    level);
+                    level, shared);
         } catch (DocumentException e) {
             throw new IllegalArgumentException("not a usable TrueType font: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The cmap's entries in an array indexed by code point (the Basic Multilingual Plane at most); null if none. */
+    private int[][] metricsByCode() {
+        if (fontSpecific || cmapExt != null || cmap31 == null) {
+            return null;
+        }
+        int last = cmap31.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        if (last > 0xFFFF) {
+            return null;
+        }
+        int[][] table = new int[last + 1][];
+        cmap31.forEach((code, metric) -> table[code] = metric);
+        return table;
+    }
+
+    /** As OpenPDF's, from the array when there is one (the same arrays: what one sets, the other sees). */
+    @Override
+    public int[] getMetricsTT(int c) {
+        if (metricsByCode == null) {
+            return super.getMetricsTT(c);
+        }
+        return c >= 0 && c < metricsByCode.length ? metricsByCode[c] : null;
     }
 
     /**
