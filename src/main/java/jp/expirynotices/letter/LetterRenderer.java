@@ -5,6 +5,7 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfNumber;
 import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPCellEvent;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfStream;
 import org.openpdf.text.pdf.PdfString;
@@ -108,6 +110,8 @@ public final class LetterRenderer {
     private final Map<String, FixedPart> fixedParts = new ConcurrentHashMap<>();
     /** Laid-out fixed parts of page 2 by what they print (see {@link #formPart}); bounded likewise. */
     private final Map<LayoutKey, FlowPart> flowParts = new ConcurrentHashMap<>();
+    /** The same parts by their inputs ({@link PartReuse}): found without building their elements. */
+    private final Map<PartReuse, FlowPart> partsByInputs = new ConcurrentHashMap<>();
     /**
      * Laid-out page-1 bodies by the inputs they are made of ({@link LetterText.BodyInputs}) and their area: found
      * without building the body's elements. Bounded likewise; every {@link #checkEvery}-th reuse is built anyway and
@@ -615,10 +619,15 @@ public final class LetterRenderer {
             Styles s = new Styles(fonts, scale);
             PdfContentByte page = cb.getDuplicate();
             ColumnText ct = column(page, area, List.of());
-            if (formPart(ct, page, area, "head", true, () -> formHead(s))
-                    && formPart(ct, page, area, "resident", false, () -> formResident(s, letter))
-                    && formPart(ct, page, area, "answer", true, () -> formAnswer(s, letter))
-                    && formPart(ct, page, area, "office", false, () -> formOffice(s, letter))) {
+            Slot reference = new Slot();
+            // A fixed part's inputs: all its builder is given (the settings aside, the same for every letter).
+            if (formPart(ct, page, area, "head", List.of(scale), () -> formHead(s), null)
+                    && formPart(ct, page, area, "resident", null, () -> formResident(s, letter), null)
+                    && formPart(ct, page, area, "answer", List.of(scale, letter.letterDate()),
+                            () -> formAnswer(s, letter.letterDate()), null)
+                    && formPart(ct, page, area, "office", List.of(scale), () -> formOffice(s, reference),
+                            reference)) {
+                showInSlot(page, letter.resident().residentId(), s.small, reference.area, s.gap(1.5f));
                 cb.add(page);
                 return;
             }
@@ -628,7 +637,20 @@ public final class LetterRenderer {
     }
 
     /** A part of a laid-out flow: its content, and where the flow was before and after it (PDF y). */
-    private record FlowPart(byte[] content, float top, float bottom) {
+    private record FlowPart(byte[] content, float top, float bottom, Rectangle slot) {
+    }
+
+    /**
+     * Where a part leaves room for what differs per letter (the office table's reference number): the part itself
+     * is then the same in every letter and kept; the text is drawn into the room after it ({@link #showInSlot}).
+     * The part's builder sets {@code area} when the table is laid out; {@link #formPart} sets it where the part is.
+     */
+    private static final class Slot {
+        Rectangle area;
+
+        PdfPCellEvent recorder() {
+            return (cell, position, canvases) -> area = new Rectangle(position);
+        }
     }
 
     /**
@@ -636,23 +658,28 @@ public final class LetterRenderer {
      * A {@code fixed} part drawn only in the shared subsets is kept by what it prints: where the flow stands at
      * least as high as when it was laid out (so it fits as it did), its content is copied, moved by the difference.
      */
-    private boolean formPart(ColumnText ct, PdfContentByte page, Rectangle area, String name, boolean fixed,
-                             Built<List<Element>> part) throws DocumentException {
-        LayoutKey key = fixed && shared != null ? new LayoutKey(area) : null;
-        List<Element> elements = recording(key, part);
+    private boolean formPart(ColumnText ct, PdfContentByte page, Rectangle area, String name, List<Object> inputs,
+                             Built<List<Element>> part, Slot slot) throws DocumentException {
         float top = ct.getYLine();
+        PartReuse reuse = inputs != null && shared != null ? new PartReuse(name, area.getLeft(), area.getBottom(),
+                area.getRight(), area.getTop(), inputs) : null;
+        FlowPart kept = reuse == null ? null : partsByInputs.get(reuse);
+        if (kept != null && top >= kept.top()) {
+            place(kept, top, ct, page, slot);
+            return true;
+        }
+        LayoutKey key = reuse != null ? new LayoutKey(area) : null;
+        List<Element> elements = recording(key, part);
         if (key != null) {
             key.add(name);
         }
         boolean reusable = key != null && key.reusable;
         FlowPart known = reusable ? flowParts.get(key) : null;
         if (known != null && top >= known.top()) {
-            float dy = top - known.top();
-            page.getInternalBuffer().append("q 1 0 0 1 0 ").append(dy).append(" cm\n");
-            page.getInternalBuffer().append(known.content());
-            page.getInternalBuffer().append("Q\n");
-            ct.setYLine(known.bottom() + dy);
-            ct.setAdjustFirstLine(false);
+            place(known, top, ct, page, slot);
+            if (partsByInputs.size() < MAX_LAYOUTS) {
+                partsByInputs.put(reuse, known);
+            }
             return true;
         }
         PdfContentByte canvas = page.getDuplicate();
@@ -668,10 +695,35 @@ public final class LetterRenderer {
         // In q/Q whether copied or not: a part's graphics state never reaches the next part either way.
         page.getInternalBuffer().append("q\n").append(content).append("Q\n");
         if (reusable && flowParts.size() < MAX_LAYOUTS) {
-            flowParts.merge(key, new FlowPart(content, top, ct.getYLine()),
-                    (old, laid) -> laid.top() < old.top() ? laid : old);   // the lower, the more letters it serves
+            FlowPart laid = flowParts.merge(key, new FlowPart(content, top, ct.getYLine(),
+                    slot == null ? null : slot.area),
+                    (old, now) -> now.top() < old.top() ? now : old);   // the lower, the more letters it serves
+            if (partsByInputs.size() < MAX_LAYOUTS) {
+                partsByInputs.put(reuse, laid);
+            }
         }
         return true;
+    }
+
+    /** Copies a kept part where the flow stands ({@code top}, at least as high as where it was laid out). */
+    private static void place(FlowPart known, float top, ColumnText ct, PdfContentByte page, Slot slot) {
+        float dy = top - known.top();
+        page.getInternalBuffer().append("q 1 0 0 1 0 ").append(dy).append(" cm\n");
+        page.getInternalBuffer().append(known.content());
+        page.getInternalBuffer().append("Q\n");
+        ct.setYLine(known.bottom() + dy);
+        ct.setAdjustFirstLine(false);
+        if (slot != null) {
+            Rectangle at = known.slot();
+            slot.area = new Rectangle(at.getLeft(), at.getBottom() + dy, at.getRight(), at.getTop() + dy);
+        }
+    }
+
+    /**
+     * A fixed part of the form by its name, area and inputs (the scale, and the letter date where the part prints
+     * it): the key of {@link #partsByInputs}. A builder given nothing else cannot print anything else.
+     */
+    private record PartReuse(String name, float left, float bottom, float right, float top, List<Object> inputs) {
     }
 
     @FunctionalInterface
@@ -729,14 +781,14 @@ public final class LetterRenderer {
     }
 
     /** 回答 (the resident answers): thick frame, boxes to fill in, notes, the office-use heading. Fixed. */
-    private List<Element> formAnswer(Styles s, NoticeLetter letter) {
+    private List<Element> formAnswer(Styles s, LocalDate letterDate) {
         List<Element> out = new ArrayList<>();
         out.add(heading(s, "回答（ご本人が記入してください）"));
         out.add(paragraph(s, LetterText.formAnswer(), s.body, 0, s.gap(1.5f)));
         PdfPTable answer = new PdfPTable(new float[] {22, 78});
         answer.setWidthPercentage(100);
         float writeHeight = mm(14) * s.scale;
-        formRow(answer, s, "記入日", cell(s, s.form, LetterText.blankDate(letter.letterDate())), writeHeight);
+        formRow(answer, s, "記入日", cell(s, s.form, LetterText.blankDate(letterDate)), writeHeight);
         formRow(answer, s, "ご本人の署名", blank(s), mm(22) * s.scale);
         formRow(answer, s, "代理人の氏名", blank(s), writeHeight);
         PdfPCell proxyAddress = cell(s, s.form, "〒　　　－");
@@ -761,7 +813,8 @@ public final class LetterRenderer {
     }
 
     /** Office use, with the resident id as the reference number. */
-    private List<Element> formOffice(Styles s, NoticeLetter letter) {
+    /** The office's table; the reference number's cell is left empty, its place kept in {@code reference}. */
+    private List<Element> formOffice(Styles s, Slot reference) {
         PdfPTable office = new PdfPTable(new float[] {1, 1, 1, 1});
         office.setWidthPercentage(100);
         for (String head : List.of("受付日", "受付者", "代理人の本人確認書類", "整理番号")) {
@@ -775,10 +828,24 @@ public final class LetterRenderer {
         PdfPCell classes = centered(s, s.form, "S ・ A ・ B");
         classes.setVerticalAlignment(Element.ALIGN_MIDDLE);
         office.addCell(classes);
-        PdfPCell reference = centered(s, s.small, letter.resident().residentId());
-        reference.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        office.addCell(reference);
+        PdfPCell number = centered(s, s.small);
+        number.setCellEvent(reference.recorder());
+        office.addCell(number);
         return List.of(office);
+    }
+
+    /**
+     * {@code text} centred in {@code slot} (less {@code padding} each side), in the middle of its height; smaller if
+     * it would not fit the width.
+     */
+    private void showInSlot(PdfContentByte cb, String text, Font font, Rectangle slot, float padding) {
+        BaseFont face = font.getBaseFont();
+        float room = slot.getWidth() - 2 * padding;
+        float size = Math.min(font.getSize(), font.getSize() * room / Math.max(1f, face.getWidthPoint(text,
+                font.getSize())));
+        float width = face.getWidthPoint(text, size);
+        float baseline = (slot.getTop() + slot.getBottom()) / 2 - (ascent(face, size) + descent(face, size)) / 2;
+        show(cb, text, face, size, slot.getLeft() + (slot.getWidth() - width) / 2, baseline);
     }
 
     private void formRow(PdfPTable table, Styles s, String label, PdfPCell value, float minHeight) {

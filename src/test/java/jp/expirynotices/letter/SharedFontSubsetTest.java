@@ -133,10 +133,33 @@ class SharedFontSubsetTest {
                         .isCloseTo(e.baseline(), org.assertj.core.data.Offset.offset(0.01f));
             }
             assertThat(PdfInspection.pdfA1bFailures(copied)).isEmpty();
+            assertReferenceNumberUnderItsHeading(actual, letter.resident().residentId());
         }
         // The last two were drawn from copies: the one-line address moves the answer form up from where the
         // three-line one left it (a translation), the repeated two-line letter too.
         assertThat(pageContent(reusing.render(oneLine).pdf(), 2)).containsPattern("q 1 0 0 1 0 [1-9][0-9.]* cm");
+    }
+
+    /**
+     * The office table's 整理番号 cell shows the letter's own resident id (drawn into the kept table's empty cell),
+     * centred under the heading, inside the cell below it.
+     */
+    private static void assertReferenceNumberUnderItsHeading(List<PdfInspection.Glyph> glyphs, String residentId) {
+        String text = String.join("", glyphs.stream().map(PdfInspection.Glyph::text).toList());
+        int heading = text.lastIndexOf("整理番号");
+        int id = text.lastIndexOf(residentId);
+        assertThat(heading).as("heading").isNotNegative();
+        assertThat(id).as("reference number " + residentId).isGreaterThan(heading);
+        PdfInspection.Glyph headFirst = glyphs.get(heading);
+        PdfInspection.Glyph headLast = glyphs.get(heading + 3);
+        PdfInspection.Glyph idFirst = glyphs.get(id);
+        PdfInspection.Glyph idLast = glyphs.get(id + residentId.length() - 1);
+        float headCentre = (headFirst.x() + headLast.right()) / 2;
+        float idCentre = (idFirst.x() + idLast.right()) / 2;
+        assertThat(idCentre).isCloseTo(headCentre, org.assertj.core.data.Offset.offset(1.5f));
+        // y grows downwards here: the number sits below the heading, inside the 12 mm row under it
+        assertThat(idFirst.top()).isGreaterThan(headFirst.bottom());
+        assertThat(idFirst.baseline() - headFirst.baseline()).isBetween(8f, 12 * 72 / 25.4f + 12);
     }
 
     private static String pageContent(byte[] pdf, int page) throws Exception {
