@@ -52,9 +52,11 @@ public record JobSettings(
     /**
      * Batches of chunk-size registry rows per select-step transaction (a row costs far less than a letter). The
      * select step's item is a batch, not a row: Spring Batch's own work per item, done for a million rows, was a
-     * good part of the step's thread.
+     * good part of the step's thread. Each transaction also updates the step's execution and context in the job
+     * repository and looks the ledger up once: 16 batches (8 000 rows at the default chunk-size) measured ~5-10 %
+     * faster than 4 on a million rows (the step starts again from the first row after a failure anyway).
      */
-    public static final int SELECT_BATCHES_PER_CHUNK = 4;
+    public static final int SELECT_BATCHES_PER_CHUNK = 16;
 
     /**
      * Letters per render-worker transaction: chunk-size, at most {@value #MAX_RENDER_CHUNK}. A chunk's letters wait

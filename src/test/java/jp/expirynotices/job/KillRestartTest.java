@@ -54,7 +54,7 @@ class KillRestartTest {
     }
 
     @ParameterizedTest(name = "killed at {0}")
-    @ValueSource(strings = {"select:4", "render:3", "bundle:2"})
+    @ValueSource(strings = {"select:2", "render:3", "bundle:2"})
     void killedRunIsFinishedBySameCommandWithEachLetterOnce(String point, @TempDir Path dir) throws Exception {
         JobRun job = new JobRun(dir);
         Child first = Child.start(job.args(registry, RUN_DATE, with(SMALL_CHUNKS,
