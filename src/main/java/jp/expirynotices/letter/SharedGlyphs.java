@@ -47,8 +47,13 @@ final class SharedGlyphs {
     private final BaseFont regular;
     private final BaseFont regularSubset;
     private final String regularName;
-    /** The regular font parsed by fontbox, one per thread: its tables are read lazily and not thread-safe. */
+    /**
+     * The regular font parsed by fontbox, one per thread: its tables are read lazily and not thread-safe. Its hinting
+     * is removed once, here, when the font is a single TrueType font (not a collection): the subsets made from it
+     * per letter need no stripping of their own.
+     */
     private final ThreadLocal<TrueTypeFont> parsed;
+    private final boolean parsedUnhinted;
 
     /** Always shared in the regular face: what the dates, ids and postal codes of any resident can print. */
     private static final String ALWAYS = "0123456789０１２３４５６７８９〒－-_・（）年月日元明治大正昭和平成令和"
@@ -76,9 +81,11 @@ final class SharedGlyphs {
         this.regularSubset = subsets.get(fonts.regular());
         this.regularName = fonts.regular().getPostscriptFontName();
         byte[] regularBytes = fonts.regularBytes();
+        this.parsedUnhinted = !collection(regularBytes);
+        byte[] source = parsedUnhinted ? TrueTypeHints.strip(regularBytes) : regularBytes;
         this.parsed = ThreadLocal.withInitial(() -> {
             try {
-                return parse(regularBytes);
+                return parse(source);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -129,8 +136,8 @@ final class SharedGlyphs {
         if (own.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(PrebuiltSubsetFont.of(regularName, subset(parsed.get(), own), prefix(own),
-                Deflater.BEST_SPEED));
+        return Optional.of(PrebuiltSubsetFont.of(regularName, subset(parsed.get(), own, !parsedUnhinted),
+                prefix(own), Deflater.BEST_SPEED));
     }
 
     /** Six letters that differ between subsets (PDF 9.6.4 asks for a tag per subset). */
@@ -176,15 +183,23 @@ final class SharedGlyphs {
 
     /** A TrueType font of the glyphs of {@code codePoints} (and the glyphs they are built from), with a cmap. */
     static byte[] subset(byte[] fontFile, Set<Integer> codePoints) {
+        return subset(fontFile, codePoints, true);
+    }
+
+    /** As {@link #subset(byte[], Set)}; {@code strip} false takes the font's glyphs as they are (tests). */
+    static byte[] subset(byte[] fontFile, Set<Integer> codePoints, boolean strip) {
         try (TrueTypeFont font = parse(fontFile)) {
-            return subset(font, codePoints);
+            return subset(font, codePoints, strip);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the letter font", e);
         }
     }
 
-    /** The subset of {@code font} with the glyphs of {@code codePoints}, as a TrueType font file, unhinted. */
-    private static byte[] subset(TrueTypeFont font, Set<Integer> codePoints) {
+    /**
+     * The subset of {@code font} with the glyphs of {@code codePoints}, as a TrueType font file, unhinted ({@code
+     * strip}: the font still has its hinting).
+     */
+    private static byte[] subset(TrueTypeFont font, Set<Integer> codePoints, boolean strip) {
         try {
             TTFSubsetter subsetter = new TTFSubsetter(font, TABLES);
             subsetter.addAll(codePoints);
@@ -192,14 +207,18 @@ final class SharedGlyphs {
             subsetter.writeToStream(out);
             // Hinting only fits outlines to a screen's pixels: the letters are printed at 600 dpi, most PDF viewers
             // ignore TrueType bytecode, and it is a quarter of BIZ UD Gothic's glyph data (~25 KB a letter).
-            return TrueTypeHints.strip(out.toByteArray());
+            return strip ? TrueTypeHints.strip(out.toByteArray()) : out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a subset of the letter font", e);
         }
     }
 
+    private static boolean collection(byte[] fontFile) {
+        return new String(fontFile, 0, 4, StandardCharsets.ISO_8859_1).equals("ttcf");
+    }
+
     private static TrueTypeFont parse(byte[] fontFile) throws IOException {
-        if (new String(fontFile, 0, 4, StandardCharsets.ISO_8859_1).equals("ttcf")) {
+        if (collection(fontFile)) {
             // as LetterFonts: the collection's first font
             AtomicReference<TrueTypeFont> first = new AtomicReference<>();
             TrueTypeCollection collection = new TrueTypeCollection(new ByteArrayInputStream(fontFile));

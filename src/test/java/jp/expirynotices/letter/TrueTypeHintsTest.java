@@ -131,6 +131,24 @@ class TrueTypeHintsTest {
         assertThat(TrueTypeHints.strip(stripped)).isEqualTo(stripped);
     }
 
+    /**
+     * SharedGlyphs strips the whole font once and subsets it per letter without stripping again: the same glyphs,
+     * metrics and character map as a subset stripped afterwards.
+     */
+    @Test
+    void aSubsetOfTheStrippedFontIsTheStrippedSubset() throws IOException {
+        Set<Integer> codePoints = new java.util.TreeSet<>();
+        TEXT.codePoints().forEach(codePoints::add);
+        byte[] fromStripped = SharedGlyphs.subset(TrueTypeHints.strip(regular), codePoints, false);
+        byte[] strippedAfter = SharedGlyphs.subset(regular, codePoints, true);
+        assertWellFormed(fromStripped);
+        assertThat(tags(fromStripped)).doesNotContainAnyElementsOf(HINTING);
+        assertThat(instructionBytes(fromStripped)).isZero();
+        for (String tag : List.of("glyf", "loca", "hmtx", "cmap", "maxp", "hhea")) {
+            assertThat(table(fromStripped, tag)).as(tag).isEqualTo(table(strippedAfter, tag));
+        }
+    }
+
     @Test
     void theWholeInstalledFont() throws IOException {
         byte[] font = TrueTypeHints.strip(regular);
