@@ -3,6 +3,7 @@ package jp.expirynotices.mailing;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Extracts the 住所表示番号 (address number) that a customer barcode carries from the part of the address after
@@ -179,11 +180,17 @@ public final class AddressNumber {
     }
 
     // Rule 5, plus: a trailing hyphen carries nothing (e.g. "2-" before dropped text), so it goes too.
+    // Compiled once: String.replaceAll compiles its pattern on every call, once per letter and rule.
+    private static final Pattern HYPHEN_RUN = Pattern.compile("-{2,}");
+    private static final Pattern HYPHEN_BEFORE_LETTER = Pattern.compile("-(?=[A-Z])");
+    private static final Pattern HYPHEN_AFTER_LETTER = Pattern.compile("(?<=[A-Z])-");
+    private static final Pattern HYPHENS_AT_ENDS = Pattern.compile("^-+|-+$");
+
     static String collapse(String kept) {
-        String s = kept.replaceAll("-{2,}", "-");
-        s = s.replaceAll("-(?=[A-Z])", "").replaceAll("(?<=[A-Z])-", "");
-        s = s.replaceAll("^-+", "").replaceAll("-+$", "");
-        return s;
+        String s = HYPHEN_RUN.matcher(kept).replaceAll("-");
+        s = HYPHEN_BEFORE_LETTER.matcher(s).replaceAll("");
+        s = HYPHEN_AFTER_LETTER.matcher(s).replaceAll("");
+        return HYPHENS_AT_ENDS.matcher(s).replaceAll("");
     }
 
     private static boolean isAsciiDigit(char c) {
