@@ -105,7 +105,12 @@ public final class LetterRenderer {
      * in every letter, because every letter names those fonts alike ({@link #nameSharedFonts}).
      */
     private final Map<LayoutKey, byte[]> layouts = new ConcurrentHashMap<>();
-    private static final int MAX_LAYOUTS = 512;
+    /**
+     * Layouts kept per map (~20 KB each with what they print). How many bodies a night has depends on the dates in
+     * the window, not on the number of letters: 552 in the benchmark's 100 000 letters; at 512 some forty of them
+     * were laid out afresh for every letter that printed them (2 580 layouts instead of ~600).
+     */
+    private static final int MAX_LAYOUTS = 1024;
     /** Fixed parts of page 1 by name (see {@link #drawFixed}); bounded likewise. */
     private final Map<String, FixedPart> fixedParts = new ConcurrentHashMap<>();
     /** Laid-out fixed parts of page 2 by what they print (see {@link #formPart}); bounded likewise. */
