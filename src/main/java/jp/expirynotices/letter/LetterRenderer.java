@@ -817,8 +817,10 @@ public final class LetterRenderer {
         return out;
     }
 
-    /** Office use, with the resident id as the reference number. */
-    /** The office's table; the reference number's cell is left empty, its place kept in {@code reference}. */
+    /**
+     * Office use, with the resident id as the reference number: its cell is left empty, its place kept in {@code
+     * reference}, the id drawn into it per letter ({@link #showInSlot}).
+     */
     private List<Element> formOffice(Styles s, Slot reference) {
         PdfPTable office = new PdfPTable(new float[] {1, 1, 1, 1});
         office.setWidthPercentage(100);
