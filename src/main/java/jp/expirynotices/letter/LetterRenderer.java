@@ -682,9 +682,7 @@ public final class LetterRenderer {
         FlowPart known = reusable ? flowParts.get(key) : null;
         if (known != null && top >= known.top()) {
             place(known, top, ct, page, slot);
-            if (partsByInputs.size() < MAX_LAYOUTS) {
-                partsByInputs.put(reuse, known);
-            }
+            keepByInputs(reuse, known);
             return true;
         }
         PdfContentByte canvas = page.getDuplicate();
@@ -703,11 +701,15 @@ public final class LetterRenderer {
             FlowPart laid = flowParts.merge(key, new FlowPart(content, top, ct.getYLine(),
                     slot == null ? null : slot.area),
                     (old, now) -> now.top() < old.top() ? now : old);   // the lower, the more letters it serves
-            if (partsByInputs.size() < MAX_LAYOUTS) {
-                partsByInputs.put(reuse, laid);
-            }
+            keepByInputs(reuse, laid);
         }
         return true;
+    }
+
+    private void keepByInputs(PartReuse reuse, FlowPart part) {
+        if (partsByInputs.size() < MAX_LAYOUTS) {
+            partsByInputs.put(reuse, part);
+        }
     }
 
     /** Copies a kept part where the flow stands ({@code top}, at least as high as where it was laid out). */

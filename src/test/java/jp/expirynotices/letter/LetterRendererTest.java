@@ -187,15 +187,9 @@ class LetterRendererTest {
     void bodiesReusedByTheirInputsPrintWhatTheirOwnLettersWould() throws Exception {
         List<NoticeLetter> letters = new ArrayList<>(LetterFixtures.all());
         // Same expiry (the 5th birthday 2027-02-14) as standard(), other birth and issue dates, other people.
-        letters.add(LetterFixtures.letter(LetterFixtures.resident("R0101", "田中 一郎", LocalDate.of(1990, 2, 14),
-                "1710021", "東京都豊島区西池袋", "3丁目9番15号", "", LocalDate.of(2033, 1, 1),
-                List.of(LetterFixtures.active(CertificateKind.SIGN, LocalDate.of(2022, 2, 15)),
-                        LetterFixtures.active(CertificateKind.AUTH, LocalDate.of(2022, 2, 15)))), Optional.empty()));
+        letters.add(issued20220215("R0101", "田中 一郎", LocalDate.of(1990, 2, 14)));
         // The same, aged 14: the under-15 note makes another body.
-        letters.add(LetterFixtures.letter(LetterFixtures.resident("R0102", "田中 二郎", LocalDate.of(2012, 2, 14),
-                "1710021", "東京都豊島区西池袋", "3丁目9番15号", "", LocalDate.of(2033, 1, 1),
-                List.of(LetterFixtures.active(CertificateKind.SIGN, LocalDate.of(2022, 2, 15)),
-                        LetterFixtures.active(CertificateKind.AUTH, LocalDate.of(2022, 2, 15)))), Optional.empty()));
+        letters.add(issued20220215("R0102", "田中 二郎", LocalDate.of(2012, 2, 14)));
         letters.addAll(LetterFixtures.all());
         LetterRenderer reference = new LetterRenderer(LetterSettings.defaults().withSharedFontSubset(false), fonts);
         LetterRenderer reusing = new LetterRenderer(LetterSettings.defaults(), fonts);
@@ -209,6 +203,14 @@ class LetterRendererTest {
         // The second round of fixtures and the other-dates adult reuse kept bodies.
         assertThat(reusing.bodyReuses()).isGreaterThanOrEqualTo(LetterFixtures.all().size() + 1);
         assertThat(checking.bodyReuses()).isEqualTo(reusing.bodyReuses());
+    }
+
+    /** A resident in 西池袋 whose two certificates were issued on 2022-02-15. */
+    private static NoticeLetter issued20220215(String id, String name, LocalDate birth) {
+        return LetterFixtures.letter(LetterFixtures.resident(id, name, birth, "1710021", "東京都豊島区西池袋",
+                "3丁目9番15号", "", LocalDate.of(2033, 1, 1),
+                List.of(LetterFixtures.active(CertificateKind.SIGN, LocalDate.of(2022, 2, 15)),
+                        LetterFixtures.active(CertificateKind.AUTH, LocalDate.of(2022, 2, 15)))), Optional.empty());
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package jp.expirynotices.letter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -8,7 +9,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openpdf.text.pdf.PrebuiltSubsetFont;
 
 import jp.expirynotices.expiry.CertificateKind;
 import jp.expirynotices.registry.Resident;
@@ -128,9 +133,9 @@ class SharedFontSubsetTest {
                 PdfInspection.Glyph e = expected.get(i);
                 PdfInspection.Glyph a = actual.get(i);
                 assertThat(a.text()).as("glyph %d", i).isEqualTo(e.text());
-                assertThat(a.x()).as("x of %s", e).isCloseTo(e.x(), org.assertj.core.data.Offset.offset(0.01f));
+                assertThat(a.x()).as("x of %s", e).isCloseTo(e.x(), offset(0.01f));
                 assertThat(a.baseline()).as("baseline of %s", e)
-                        .isCloseTo(e.baseline(), org.assertj.core.data.Offset.offset(0.01f));
+                        .isCloseTo(e.baseline(), offset(0.01f));
             }
             assertThat(PdfInspection.pdfA1bFailures(copied)).isEmpty();
             assertReferenceNumberUnderItsHeading(actual, letter.resident().residentId());
@@ -156,7 +161,7 @@ class SharedFontSubsetTest {
         PdfInspection.Glyph idLast = glyphs.get(id + residentId.length() - 1);
         float headCentre = (headFirst.x() + headLast.right()) / 2;
         float idCentre = (idFirst.x() + idLast.right()) / 2;
-        assertThat(idCentre).isCloseTo(headCentre, org.assertj.core.data.Offset.offset(1.5f));
+        assertThat(idCentre).isCloseTo(headCentre, offset(1.5f));
         // y grows downwards here: the number sits below the heading, inside the 12 mm row under it
         assertThat(idFirst.top()).isGreaterThan(headFirst.bottom());
         assertThat(idFirst.baseline() - headFirst.baseline()).isBetween(8f, 12 * 72 / 25.4f + 12);
@@ -194,13 +199,11 @@ class SharedFontSubsetTest {
     @Test
     void sharedSubsetMetricsAreOpenPdfsOwn() {
         LetterFonts fonts = LetterFonts.load(FontSettings.search());
-        java.util.Set<Integer> codePoints = new java.util.TreeSet<>();
+        Set<Integer> codePoints = new TreeSet<>();
         "保有する電子証明書の有効期限のお知らせ０１２３456789ABCｱｲｳ年月日〒－".codePoints().forEach(codePoints::add);
         byte[] ttf = SharedGlyphs.subset(fonts.regularBytes(), codePoints);
-        org.openpdf.text.pdf.PrebuiltSubsetFont shared =
-                org.openpdf.text.pdf.PrebuiltSubsetFont.shared("BIZUDGothic-Regular", ttf, "EXNREG");
-        org.openpdf.text.pdf.PrebuiltSubsetFont own =
-                org.openpdf.text.pdf.PrebuiltSubsetFont.of("BIZUDGothic-Regular", ttf, "EXNREG", 1);
+        PrebuiltSubsetFont shared = PrebuiltSubsetFont.shared("BIZUDGothic-Regular", ttf, "EXNREG");
+        PrebuiltSubsetFont own = PrebuiltSubsetFont.of("BIZUDGothic-Regular", ttf, "EXNREG", Deflater.BEST_SPEED);
         int mapped = 0;
         for (int cp = -1; cp <= 0x10FFFF; cp += cp < 0x10000 ? 1 : 0x101) {
             int[] expected = own.getMetricsTT(cp);

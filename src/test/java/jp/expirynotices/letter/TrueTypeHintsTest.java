@@ -137,7 +137,7 @@ class TrueTypeHintsTest {
      */
     @Test
     void aSubsetOfTheStrippedFontIsTheStrippedSubset() throws IOException {
-        Set<Integer> codePoints = new java.util.TreeSet<>();
+        Set<Integer> codePoints = new TreeSet<>();
         TEXT.codePoints().forEach(codePoints::add);
         byte[] fromStripped = SharedGlyphs.subset(TrueTypeHints.strip(regular), codePoints, false);
         byte[] strippedAfter = SharedGlyphs.subset(regular, codePoints, true);
