@@ -23,6 +23,12 @@ public record Candidate(Resident resident, Status status, String heldReason, Loc
         return resident.residentId();
     }
 
+    /** This resident at {@code sequence} in the mailing order. */
+    public Candidate numbered(int sequence) {
+        return new Candidate(resident, status, heldReason, earliestExpiry, certificates, reason, notifiedKinds,
+                sequence);
+    }
+
     @Override
     public String toString() {
         return "Candidate[" + resident.residentId() + ", " + status + "]";

@@ -65,14 +65,17 @@ public class NoticeJobConfiguration {
 
     @Bean
     public Step sequenceStep(JobRepository jobRepository, PlatformTransactionManager tm, SequenceTasklet sequenceTasklet) {
-        return new StepBuilder("sequence", jobRepository).tasklet(sequenceTasklet, tm).build();
+        return new StepBuilder("sequence", jobRepository).tasklet(sequenceTasklet, tm).listener(sequenceTasklet)
+                .build();
     }
 
-    /** Step-scoped: a fresh paging position for every execution (a restart numbers from the start again). */
+    /** Step-scoped: a fresh position for every execution (a restart loads and numbers from the start again). */
     @Bean
     @StepScope
-    public SequenceTasklet sequenceTasklet(RunStore store) {
-        return new SequenceTasklet(store);
+    public SequenceTasklet sequenceTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunStore store) {
+        return new SequenceTasklet(store, new SelectionSpill(
+                RunRequest.of(stepExecution.getJobParameters()).runFolder(),
+                stepExecution.getJobExecution().getJobInstanceId()));
     }
 
     /**

@@ -66,16 +66,32 @@ public class RunStore {
         jdbc.update("DELETE FROM EN_REJECT WHERE JOB_INSTANCE_ID = ?", instanceId);
     }
 
+    /** Deletes the run's staged residents (the rows of a sequence step that did not finish). */
+    public void clearCandidates(long instanceId) {
+        jdbc.update("DELETE FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ?", instanceId);
+    }
+
+    public long countCandidates(long instanceId) {
+        return Objects.requireNonNull(jdbc.queryForObject("SELECT COUNT(*) FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ?",
+                Long.class, instanceId));
+    }
+
+    /** Stages residents of a run; those with a sequence number (> 0) get its sequence key (mailing order). */
     public void insertCandidates(long instanceId, List<Candidate> candidates) {
         if (candidates.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO EN_CANDIDATE (JOB_INSTANCE_ID, " + CANDIDATE_COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", candidates, candidates.size(),
+        jdbc.batchUpdate("INSERT INTO EN_CANDIDATE (JOB_INSTANCE_ID, SEQUENCE_KEY, " + CANDIDATE_COLUMNS
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", candidates, candidates.size(),
                 (ps, c) -> {
                     Resident r = c.resident();
                     int i = 1;
                     ps.setLong(i++, instanceId);
+                    if (c.sequence() > 0) {
+                        ps.setLong(i++, sequenceKey(instanceId, c.sequence()));
+                    } else {
+                        ps.setNull(i++, Types.BIGINT);
+                    }
                     ps.setString(i++, r.residentId());
                     ps.setString(i++, c.status().name());
                     ps.setString(i++, c.heldReason());
@@ -193,38 +209,6 @@ public class RunStore {
             }
             return notified;
         };
-    }
-
-    /**
-     * The next {@code limit} selected residents in mailing order (postal code, then resident id, both compared
-     * as binary strings) after the key {@code afterPostal}/{@code afterId} (null: from the start): {@code [postal,
-     * id]} pairs. Paged, so that numbering 100 000 letters holds one page in memory, not all keys.
-     */
-    public List<String[]> mailingOrderPage(long instanceId, String afterPostal, String afterId, int limit) {
-        String postal = binary("POSTAL_CODE");
-        String id = binary("RESIDENT_ID");
-        // "postal >= last" first: a range the database can start the index (EN_CANDIDATE_MAILING) at; with only
-        // the OR below it would read all the run's rows for every page.
-        String after = afterPostal == null ? ""
-                : " AND " + postal + " >= ? AND (" + postal + " > ? OR " + id + " > ?)";
-        Object[] args = afterPostal == null ? new Object[] {instanceId}
-                : new Object[] {instanceId, afterPostal, afterPostal, afterId};
-        return jdbc.query("SELECT POSTAL_CODE, RESIDENT_ID FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? "
-                        // The constant leading columns make the order the index's: the database reads one page
-                        // of the index instead of sorting all the run's rows for every page.
-                        + "AND STATUS = 'SELECTED'" + after + " ORDER BY JOB_INSTANCE_ID, STATUS, " + postal + ", " + id
-                        + " FETCH FIRST " + limit + " ROWS ONLY",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, args);
-    }
-
-    /** Gives these residents (in mailing order) the sequence numbers {@code first}, {@code first + 1}, ... */
-    public void setSequence(long instanceId, List<String[]> keys, int first) {
-        List<Object[]> args = new ArrayList<>(keys.size());
-        for (int i = 0; i < keys.size(); i++) {
-            args.add(new Object[] {first + i, sequenceKey(instanceId, first + i), instanceId, keys.get(i)[1]});
-        }
-        jdbc.batchUpdate("UPDATE EN_CANDIDATE SET SEQUENCE_NO = ?, SEQUENCE_KEY = ? "
-                + "WHERE JOB_INSTANCE_ID = ? AND RESIDENT_ID = ?", args);
     }
 
     /** Sequence keys of one run: one per 2^32, so that a run's keys are one range of their own. */

@@ -61,7 +61,20 @@ public final class Screener {
      * #applyLedger}. The select step looks up the ledger once per chunk for all its staged rows, not once per row.
      */
     public Screening screenBeforeLedger(RawRecord record, RegistryHeader header) {
-        return switch (validator.validate(record, header)) {
+        return screenBeforeLedger(record, header, validator.firstOfId(record, header));
+    }
+
+    /**
+     * True if the row's id is the first of its kind in the file: for every row, in file order, on one thread. Then
+     * {@link #screenBeforeLedger(RawRecord, RegistryHeader, boolean)} may screen the rows on any thread.
+     */
+    public boolean firstOfId(RawRecord record, RegistryHeader header) {
+        return validator.firstOfId(record, header);
+    }
+
+    /** As {@link #screenBeforeLedger(RawRecord, RegistryHeader)}, given {@link #firstOfId} of the row; thread-safe. */
+    public Screening screenBeforeLedger(RawRecord record, RegistryHeader header, boolean firstOfId) {
+        return switch (validator.validate(record, header, firstOfId)) {
             case ValidationOutcome.Invalid invalid -> new Screening.Rejected(invalid.reject());
             case ValidationOutcome.Valid valid -> assess(valid.resident());
         };

@@ -16,7 +16,7 @@ import jp.expirynotices.registry.RawRecord;
  * Reader and writer of the select step in one plain object, made fresh for every step execution in
  * {@link #beforeStep}. Step-scoped beans would do the same, but every call through a scoped proxy looks the bean up
  * in the step scope: two look-ups per item, a tenth of the step's time on a million rows. The rows are read and
- * screened a few batches ahead on a thread of their own ({@link ScreeningReadAhead}); the step's thread applies the
+ * screened a few batches ahead on threads of their own ({@link ScreeningReadAhead}); the step's thread applies the
  * ledger and stages them. The step's item is such a batch of chunk-size rows (see {@link
  * JobSettings#SELECT_BATCHES_PER_CHUNK}).
  */
@@ -30,13 +30,17 @@ public class SelectStepParts implements ItemStreamReader<List<Screening>>, ItemW
     private final JobSettings settings;
     private final LetterRendering rendering;
     private RegistryItemReader reader;
-    private ScreeningReadAhead readAhead;
+    private ScreeningReadAhead<ReadRow> readAhead;
     private SelectionWriter writer;
 
     public SelectStepParts(RunStore store, JobSettings settings, LetterRendering rendering) {
         this.store = store;
         this.settings = settings;
         this.rendering = rendering;
+    }
+
+    /** A row as the reading thread passes it on: with the one fact that needed the rows in file order. */
+    private record ReadRow(RawRecord record, boolean firstOfId) {
     }
 
     @Override
@@ -49,11 +53,13 @@ public class SelectStepParts implements ItemStreamReader<List<Screening>>, ItemW
                 rendering.fonts()::missingCodePoints);
         RegistryItemReader file = reader;
         // Never filters: every row is counted. The ledger is applied per chunk by the writer.
-        readAhead = new ScreeningReadAhead(file, () -> {
+        readAhead = new ScreeningReadAhead<>(file, () -> {
             RawRecord row = file.read();
-            return row == null ? null : screener.screenBeforeLedger(row, file.header());
-        }, settings.chunkSize(), READ_AHEAD_DEPTH);
-        writer = new SelectionWriter(store, readAhead, settings.maxRejects(),
+            return row == null ? null : new ReadRow(row, screener.firstOfId(row, file.header()));
+        }, row -> screener.screenBeforeLedger(row.record(), file.header(), row.firstOfId()), settings.chunkSize(),
+                READ_AHEAD_DEPTH);
+        writer = new SelectionWriter(store, new SelectionSpill(request.runFolder(), instanceId), readAhead,
+                settings.maxRejects(),
                 new ProgressReporter("select", "rows", () -> -1, settings.progressInterval()), settings.pausePoint());
         writer.beforeStep(stepExecution);
         store.relaxedCommits(true);

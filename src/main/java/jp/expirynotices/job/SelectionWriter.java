@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -18,8 +19,9 @@ import jp.expirynotices.registry.Reject;
 import jp.expirynotices.registry.RegistryInputException;
 
 /**
- * Stages due residents and rejects in the chunk's transaction and keeps the counts; fails the step when the
- * input is unusable as a whole (every row rejected, or more rejects than the configured limit).
+ * Stages due residents (in sorted runs on disk, see {@link SelectionSpill}; the last chunk writes the last run) and
+ * rejects (in the chunk's transaction) and keeps the counts; fails the step when the input is unusable as a whole
+ * (every row rejected, or more rejects than the configured limit).
  */
 public class SelectionWriter implements ItemWriter<List<Screening>>, StepExecutionListener {
 
@@ -38,6 +40,7 @@ public class SelectionWriter implements ItemWriter<List<Screening>>, StepExecuti
     }
 
     private final RunStore store;
+    private final SelectionSpill spill;
     private final Source reader;
     private final long maxRejects;
     private final ProgressReporter progress;
@@ -46,10 +49,12 @@ public class SelectionWriter implements ItemWriter<List<Screening>>, StepExecuti
     private final List<Reject> firstRejects = new ArrayList<>();
     private long instanceId;
     private long chunks;
+    private SelectionSpill.Writer staged;
 
-    public SelectionWriter(RunStore store, Source reader, long maxRejects, ProgressReporter progress,
-                           PausePoint pausePoint) {
+    SelectionWriter(RunStore store, SelectionSpill spill, Source reader, long maxRejects, ProgressReporter progress,
+                    PausePoint pausePoint) {
         this.store = store;
+        this.spill = spill;
         this.reader = reader;
         this.maxRejects = maxRejects;
         this.progress = progress;
@@ -60,6 +65,8 @@ public class SelectionWriter implements ItemWriter<List<Screening>>, StepExecuti
     public void beforeStep(StepExecution stepExecution) {
         instanceId = stepExecution.getJobExecution().getJobInstanceId();
         store.clearSelection(instanceId);
+        spill.delete();
+        staged = spill.writer();
         progress.beforeStep(stepExecution);
     }
 
@@ -85,10 +92,13 @@ public class SelectionWriter implements ItemWriter<List<Screening>>, StepExecuti
                 firstRejects.add(r);
             }
         }
-        store.insertCandidates(instanceId, candidates);
+        candidates.forEach(staged::add);
         store.insertRejects(instanceId, rejects);
         tally.merge(chunkTally);
         check();
+        if (reader.exhausted()) {
+            staged.finish();
+        }
         progress.advance(rows.size());
         pausePoint.reached("select", ++chunks);
     }
@@ -146,6 +156,11 @@ public class SelectionWriter implements ItemWriter<List<Screening>>, StepExecuti
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
+        if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
+            // Done again from the first row by a restart: no personal data left behind meanwhile, and a refused
+            // file leaves no run folder (NightlyRun removes one that holds only its lock).
+            spill.delete();
+        }
         tally.addBlankLines(reader.blankLines());
         Map<String, Long> counts = tally.asMap();
         // Kept with the job execution: a restart after a later step's crash still has the select step's counts.

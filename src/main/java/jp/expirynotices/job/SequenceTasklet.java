@@ -1,49 +1,99 @@
 package jp.expirynotices.job;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Numbers the selected residents in mailing order (postal code, then resident id), a page of keys per call and per
- * transaction, so that neither the keys nor the changed rows of a large run pile up in memory. A restart numbers
- * again from the first page: the numbers come out the same.
+ * Loads the residents the select step staged ({@link SelectionSpill}) into the database in mailing order (postal
+ * code, then resident id), the selected ones numbered 1, 2, ..., a page per call and per transaction, so that
+ * neither the residents nor the inserted rows of a large run pile up in memory. A restart loads again from the first
+ * resident (the rows of the interrupted load deleted first): the numbers come out the same. The staged files are
+ * deleted once every row is committed; a restart that finds them gone checks that the database has every resident.
  */
-public class SequenceTasklet implements Tasklet {
+public class SequenceTasklet implements Tasklet, StepExecutionListener {
 
     static final int PAGE = 2_000;
 
     private final RunStore store;
+    private final SelectionSpill spill;
     private final int page;
+    private SelectionSpill.Merge merge;
     private int numbered;
-    private String lastPostal;
-    private String lastId;
 
-    public SequenceTasklet(RunStore store) {
-        this(store, PAGE);
+    SequenceTasklet(RunStore store, SelectionSpill spill) {
+        this(store, spill, PAGE);
     }
 
-    SequenceTasklet(RunStore store, int page) {
+    SequenceTasklet(RunStore store, SelectionSpill spill, int page) {
         this.store = store;
+        this.spill = spill;
         this.page = page;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        long instanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
-        List<String[]> keys = store.mailingOrderPage(instanceId, lastPostal, lastId, page);
-        if (keys.isEmpty()) {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        long instanceId = step.getJobExecution().getJobInstanceId();
+        if (merge == null) {
+            if (!spill.exists()) {
+                checkLoaded(instanceId, step);
+                return RepeatStatus.FINISHED;
+            }
+            store.clearCandidates(instanceId);
+            merge = spill.merge();
+        }
+        List<Candidate> rows = new ArrayList<>(page);
+        for (Candidate c; rows.size() < page && (c = merge.next()) != null; ) {
+            rows.add(c.status() == Candidate.Status.SELECTED ? c.numbered(++numbered) : c);
+        }
+        if (rows.isEmpty()) {
+            close();
+            // Every row is committed by now: from here on a restart finds them in the database.
+            spill.delete();
             return RepeatStatus.FINISHED;
         }
-        store.setSequence(instanceId, keys, numbered + 1);
-        numbered += keys.size();
-        String[] last = keys.get(keys.size() - 1);
-        lastPostal = last[0];
-        lastId = last[1];
-        contribution.incrementWriteCount(keys.size());
-        return keys.size() < page ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+        store.insertCandidates(instanceId, rows);
+        contribution.incrementWriteCount(rows.size());
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    /**
+     * No staged files: an earlier execution loaded them all and deleted them, then stopped before its end was
+     * recorded. Then the database has every resident the select step counted; anything else means they were lost.
+     */
+    private void checkLoaded(long instanceId, StepExecution step) {
+        @SuppressWarnings("unchecked")
+        Map<String, Long> counts = (Map<String, Long>) step.getJobExecution().getExecutionContext()
+                .get(SelectionWriter.TALLY_KEY);
+        SelectionTally tally = SelectionTally.of(Objects.requireNonNullElse(counts, Map.of()));
+        long staged = tally.get(SelectionTally.SELECTED) + tally.get(SelectionTally.HELD);
+        long loaded = store.countCandidates(instanceId);
+        if (loaded != staged) {
+            throw new IllegalStateException("the residents staged by the select step are missing (" + spill.directory()
+                    + " was deleted): the database has " + loaded + " of " + staged + "; this run cannot go on");
+        }
+    }
+
+    private void close() {
+        if (merge != null) {
+            merge.close();
+            merge = null;
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        close();   // a failed step leaves its files open otherwise
+        return stepExecution.getExitStatus();
     }
 }

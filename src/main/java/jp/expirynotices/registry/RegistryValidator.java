@@ -20,7 +20,9 @@ import jp.expirynotices.expiry.CertificateStatus;
 /**
  * The row rules of interfaces.md §1. The first fault in column order is reported; reasons name the column and the
  * rule but never echo the value (it may be personal data). Stateful only to find repeated resident ids: use one
- * instance per file.
+ * instance per file. {@link #firstOfId} is that state, to be called for every row in file order on one thread;
+ * {@link #validate(RawRecord, RegistryHeader, boolean)} with its answer is safe on any thread, so that rows can be
+ * checked side by side.
  */
 public final class RegistryValidator {
 
@@ -45,10 +47,25 @@ public final class RegistryValidator {
         this.runDate = runDate;
     }
 
+    /** The row's outcome; rows must come in file order (a repeated id is rejected in the later row). */
     public ValidationOutcome validate(RawRecord record, RegistryHeader header) {
+        return validate(record, header, firstOfId(record, header));
+    }
+
+    /**
+     * True if the row's id is well formed and no earlier row had it. Counted before any other rule: a later row
+     * repeating the id is a duplicate even if this row is rejected. Call once per row, in file order.
+     */
+    public boolean firstOfId(RawRecord record, RegistryHeader header) {
+        String rawId = header.value(record.fields(), RESIDENT_ID);
+        return wellFormedId(rawId) && seenIds.add(rawId);
+    }
+
+    /** The row's outcome, given {@link #firstOfId} of the row; thread-safe. */
+    public ValidationOutcome validate(RawRecord record, RegistryHeader header, boolean firstOfId) {
         String rawId = header.value(record.fields(), RESIDENT_ID);
         try {
-            return new ValidationOutcome.Valid(parse(record, header, rawId));
+            return new ValidationOutcome.Valid(parse(record, header, rawId, firstOfId));
         } catch (RowFault fault) {
             return new ValidationOutcome.Invalid(new Reject(record.line(), storable(rawId), fault.column,
                     fault.getMessage()));
@@ -63,11 +80,9 @@ public final class RegistryValidator {
         return rawId.indexOf('\0') < 0 ? rawId : rawId.replace('\0', '\uFFFD');
     }
 
-    private Resident parse(RawRecord record, RegistryHeader header, String rawId) {
+    private Resident parse(RawRecord record, RegistryHeader header, String rawId, boolean firstOfId) {
         String[] f = record.fields();
         boolean wellFormedId = wellFormedId(rawId);
-        // Count the id before any other rule: a later row repeating it is a duplicate even if this row is rejected.
-        boolean firstOfId = wellFormedId && seenIds.add(rawId);
         if (f.length != header.width()) {
             throw new RowFault("", "FIELD_COUNT: the row has " + f.length + " fields, the header has "
                     + header.width());

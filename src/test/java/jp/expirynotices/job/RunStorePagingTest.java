@@ -29,56 +29,22 @@ class RunStorePagingTest {
         return new RunStore(new JdbcTemplate(ds));
     }
 
-    private static Candidate candidate(int line, String id, String postal, Candidate.Status status) {
+    static Candidate candidate(int line, String id, String postal, Candidate.Status status) {
         Resident r = new Resident(line, id, "山田 太郎", "", LocalDate.of(1980, 1, 1), postal, "東京都豊島区南池袋",
                 "1-2-3", "", LocalDate.of(2030, 1, 1), List.of(), false);
         return new Candidate(r, status, status == Candidate.Status.HELD ? "HOLD_MAIL" : null,
                 LocalDate.of(2027, 1, 1), "AUTH", ExpiryReason.OWN_LIMIT, Set.of(), 0);
     }
 
-    @Test
-    void mailingOrderPagesJoinUpToTheBinaryOrderOfPostalCodeAndId() throws Exception {
-        RunStore store = store("paging");
-        String[] ids = {"b", "B", "a-1", "a_1", "a1", "A", "Z9", "z", "0", "9-", "_x", "x_"};
-        String[] postals = {"1700001", "1700000", "1710022"};
-        List<Candidate> candidates = new ArrayList<>();
-        int line = 2;
-        for (String postal : postals) {
-            for (String id : ids) {
-                String resident = id + postal.substring(5);
-                candidates.add(candidate(line++, resident.startsWith("_") ? "u" + resident : resident, postal,
-                        line % 5 == 0 ? Candidate.Status.HELD : Candidate.Status.SELECTED));
-            }
+    /** The selected ones numbered in mailing order, as the sequence step stages them (see SequenceTaskletTest). */
+    static List<Candidate> numbered(List<Candidate> candidates) {
+        List<Candidate> out = new ArrayList<>();
+        int sequence = 0;
+        for (Candidate c : candidates.stream().sorted(Comparator.comparing((Candidate c) -> c.resident().postalCode())
+                .thenComparing(Candidate::residentId)).toList()) {
+            out.add(c.status() == Candidate.Status.SELECTED ? c.numbered(++sequence) : c);
         }
-        store.insertCandidates(INSTANCE, candidates);
-        store.insertCandidates(INSTANCE + 1, candidates.subList(0, 5));   // another run's rows stay out
-
-        List<String[]> paged = new ArrayList<>();
-        String postal = null;
-        String id = null;
-        for (List<String[]> page; !(page = store.mailingOrderPage(INSTANCE, postal, id, 4)).isEmpty(); ) {
-            assertThat(page.size()).isLessThanOrEqualTo(4);
-            store.setSequence(INSTANCE, page, paged.size() + 1);
-            paged.addAll(page);
-            postal = page.get(page.size() - 1)[0];
-            id = page.get(page.size() - 1)[1];
-        }
-        List<String[]> expected = candidates.stream().filter(c -> c.status() == Candidate.Status.SELECTED)
-                .map(c -> new String[] {c.resident().postalCode(), c.residentId()})
-                .sorted(Comparator.<String[], String>comparing(k -> k[0]).thenComparing(k -> k[1]))
-                .toList();
-        assertThat(paged).containsExactlyElementsOf(expected);
-
-        List<String> manifestIds = new ArrayList<>();
-        store.manifest(INSTANCE, m -> manifestIds.add(m.sequence() + ":" + m.residentId()));
-        List<String> numbered = new ArrayList<>();
-        for (int i = 0; i < expected.size(); i++) {
-            numbered.add((i + 1) + ":" + expected.get(i)[1]);
-        }
-        assertThat(manifestIds).containsExactlyElementsOf(numbered);
-        List<String> slice = new ArrayList<>();
-        store.manifest(INSTANCE, 3, 5, m -> slice.add(m.residentId()));
-        assertThat(slice).containsExactly(expected.get(2)[1], expected.get(3)[1], expected.get(4)[1]);
+        return out;
     }
 
     @Test
@@ -89,8 +55,7 @@ class RunStorePagingTest {
             candidates.add(candidate(i + 2, "R" + i, "17000" + (10 + i % 7), Candidate.Status.SELECTED));
         }
         for (long instance : new long[] {INSTANCE, INSTANCE + 1}) {
-            store.insertCandidates(instance, candidates);
-            store.setSequence(instance, store.mailingOrderPage(instance, null, null, 100), 1);
+            store.insertCandidates(instance, numbered(candidates));
         }
         List<Integer> slice = new ArrayList<>();
         store.manifest(INSTANCE + 1, 28, Integer.MAX_VALUE, m -> slice.add(m.sequence()));
@@ -158,8 +123,7 @@ class RunStorePagingTest {
                     : Candidate.Status.SELECTED));
         }
         for (long instance : new long[] {INSTANCE, INSTANCE + 1}) {
-            store.insertCandidates(instance, candidates);
-            store.setSequence(instance, store.mailingOrderPage(instance, null, null, 100), 1);
+            store.insertCandidates(instance, numbered(candidates));
         }
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:hsqldb:mem:purge", "SA", ""));
         String named = "SELECT COALESCE(SEQUENCE_NO, 0) FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ? "
@@ -184,8 +148,7 @@ class RunStorePagingTest {
             candidates.add(candidate(i + 2, "R" + i, "1700001", Candidate.Status.SELECTED));
         }
         for (long instance : new long[] {INSTANCE, INSTANCE + 1}) {
-            store.insertCandidates(instance, candidates);
-            store.setSequence(instance, store.mailingOrderPage(instance, null, null, 100), 1);
+            store.insertCandidates(instance, numbered(candidates));
         }
         LocalDate runDate = LocalDate.of(2026, 11, 24);
         List<LetterRecord> written = new ArrayList<>();

@@ -44,22 +44,24 @@ class ScreeningReadAheadTest {
         };
     }
 
-    private static Supplier<Screening> rows(int count, AtomicInteger read) {
-        return () -> read.get() < count ? row(read.getAndIncrement()) : null;
+    /** A file of {@code count} rows, each read as its number; screened by {@link #row}. */
+    private static Supplier<Integer> rows(int count, AtomicInteger read) {
+        return () -> read.get() < count ? read.getAndIncrement() : null;
     }
 
     @Test
     void everyRowInFileOrderThenTheEnd() {
         for (int count : new int[] {0, 1, 4, 5, 8, 1000}) {
             AtomicInteger read = new AtomicInteger();
-            try (ScreeningReadAhead ahead = new ScreeningReadAhead(file(3), rows(count, read), 4, 2)) {
+            try (var ahead = new ScreeningReadAhead<>(file(3), rows(count, read), ScreeningReadAheadTest::row, 4, 2)) {
                 ahead.start();
                 List<Screening> got = new ArrayList<>();
-                for (List<Screening> batch; (batch = ahead.next()) != null; ) {
+                for (List<Screening> batch; !(batch = ahead.next()).isEmpty(); ) {
                     assertThat(ahead.exhausted()).isFalse();
-                    assertThat(batch).hasSizeBetween(1, 4);
+                    assertThat(batch).hasSizeLessThanOrEqualTo(4);
                     got.addAll(batch);
                 }
+                // The end: one empty batch (the chunk holding it is the last), then nothing.
                 assertThat(ahead.exhausted()).isTrue();
                 assertThat(ahead.next()).isNull();
                 List<Screening> expected = new ArrayList<>();
@@ -76,13 +78,13 @@ class ScreeningReadAheadTest {
     @Test
     void aFailureOfTheReaderComesAfterTheRowsBeforeIt() {
         AtomicInteger read = new AtomicInteger();
-        Supplier<Screening> failingAt10 = () -> {
+        Supplier<Integer> failingAt10 = () -> {
             if (read.get() == 10) {
                 throw new RegistryInputException("registry.csv: line 12: not UTF-8");
             }
-            return row(read.getAndIncrement());
+            return read.getAndIncrement();
         };
-        try (ScreeningReadAhead ahead = new ScreeningReadAhead(file(0), failingAt10, 3, 2)) {
+        try (var ahead = new ScreeningReadAhead<>(file(0), failingAt10, ScreeningReadAheadTest::row, 3, 2)) {
             ahead.start();
             List<Screening> got = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -97,15 +99,35 @@ class ScreeningReadAheadTest {
     }
 
     @Test
-    void closingAStepThatStoppedEarlyStopsTheReadingThread() throws Exception {
+    void aFailureWhileScreeningComesAfterTheRowsBeforeIt() {
         AtomicInteger read = new AtomicInteger();
-        ScreeningReadAhead ahead = new ScreeningReadAhead(file(0), rows(Integer.MAX_VALUE, read), 4, 2);
+        try (var ahead = new ScreeningReadAhead<>(file(0), rows(100, read), n -> {
+            if (n == 6) {
+                throw new IllegalStateException("row 6");
+            }
+            return row(n);
+        }, 4, 2)) {
+            ahead.start();
+            assertThat(ahead.next()).containsExactly(row(0), row(1), row(2), row(3));
+            assertThat(ahead.next()).containsExactly(row(4), row(5));
+            assertThatThrownBy(ahead::next).isInstanceOf(IllegalStateException.class).hasMessage("row 6");
+            assertThat(ahead.exhausted()).isTrue();
+            assertThat(ahead.next()).isNull();
+        }
+    }
+
+    @Test
+    void closingAStepThatStoppedEarlyStopsBothThreads() throws Exception {
+        AtomicInteger read = new AtomicInteger();
+        var ahead = new ScreeningReadAhead<>(file(0), rows(Integer.MAX_VALUE, read), ScreeningReadAheadTest::row,
+                4, 2);
         ahead.start();
         assertThat(ahead.next()).containsExactly(row(0), row(1), row(2), row(3));
-        // The reader is a bounded distance ahead (batches in the queue, one being filled), not at the end.
+        // The stages are a bounded distance ahead, not at the end: the batch taken, two screened, one being
+        // screened, two read, one being read.
         Thread.sleep(100);
-        assertThat(read.get()).isLessThanOrEqualTo(4 * (2 + 2));
+        assertThat(read.get()).isLessThanOrEqualTo(4 * (1 + 2 + 1 + 2 + 1));
         ahead.close();
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("select-read"));
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("select-"));
     }
 }

@@ -1,0 +1,145 @@
+package jp.expirynotices.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.test.MetaDataInstanceFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The sequence step loads what the select step staged: every resident once, the selected numbered in the binary
+ * order of postal code and resident id, and again from the start after an interruption.
+ */
+class SequenceTaskletTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StepExecution step = MetaDataInstanceFactory.createStepExecution();
+    private final long instance = step.getJobExecution().getJobInstanceId();
+
+    private RunStore store(String name) throws Exception {
+        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:" + name, "SA", "");
+        new NoticeSchema(ds).afterPropertiesSet();
+        return new RunStore(new JdbcTemplate(ds));
+    }
+
+    /** Ids that sort differently as binary strings and by other collations, in three postal codes. */
+    private List<Candidate> staged(SelectionSpill spill) {
+        String[] ids = {"b", "B", "a-1", "a_1", "a1", "A", "Z9", "z", "0", "9-", "u_x", "x_"};
+        String[] postals = {"1700001", "1700000", "1710022"};
+        List<Candidate> candidates = new ArrayList<>();
+        int line = 2;
+        for (String postal : postals) {
+            for (String id : ids) {
+                candidates.add(RunStorePagingTest.candidate(line++, id + postal.substring(5), postal,
+                        line % 5 == 0 ? Candidate.Status.HELD : Candidate.Status.SELECTED));
+            }
+        }
+        SelectionSpill.Writer writer = spill.writer();
+        candidates.forEach(writer::add);
+        writer.finish();
+        long held = candidates.stream().filter(c -> c.status() == Candidate.Status.HELD).count();
+        step.getJobExecution().getExecutionContext().put(SelectionWriter.TALLY_KEY, Map.of(
+                SelectionTally.SELECTED, candidates.size() - held, SelectionTally.HELD, held));
+        return candidates;
+    }
+
+    private RepeatStatus call(SequenceTasklet tasklet) {
+        return tasklet.execute(new StepContribution(step), new ChunkContext(new StepContext(step)));
+    }
+
+    private List<String> manifest(RunStore store) {
+        List<String> rows = new ArrayList<>();
+        store.manifest(instance, m -> rows.add(m.sequence() + ":" + m.residentId()));
+        return rows;
+    }
+
+    private static List<String> expectedManifest(List<Candidate> candidates) {
+        List<Candidate> selected = candidates.stream().filter(c -> c.status() == Candidate.Status.SELECTED)
+                .sorted(Comparator.comparing((Candidate c) -> c.resident().postalCode())
+                        .thenComparing(Candidate::residentId)).toList();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < selected.size(); i++) {
+            expected.add((i + 1) + ":" + selected.get(i).residentId());
+        }
+        return expected;
+    }
+
+    @Test
+    void selectedResidentsAreNumberedInTheBinaryOrderOfPostalCodeAndIdAndTheStagedFilesDeleted() throws Exception {
+        RunStore store = store("sequence");
+        SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-1"), 5, 3);
+        List<Candidate> candidates = staged(spill);
+
+        SequenceTasklet tasklet = new SequenceTasklet(store, spill, 4);
+        int calls = 1;
+        while (call(tasklet) == RepeatStatus.CONTINUABLE) {
+            calls++;
+        }
+        assertThat(calls).isEqualTo(36 / 4 + 1);
+        assertThat(spill.exists()).isFalse();
+
+        List<String> expected = expectedManifest(candidates);
+        // Postal code 1700000 first; '-' before digits before upper case before '_' before lower case.
+        assertThat(expected).startsWith("1:000", "2:9-00", "3:B00", "4:Z900", "5:a-100", "6:a100", "7:a_100");
+        assertThat(manifest(store)).containsExactlyElementsOf(expected);
+        List<String> held = new ArrayList<>();
+        store.held(instance, h -> held.add(h[0]));
+        assertThat(held).containsExactlyElementsOf(candidates.stream()
+                .filter(c -> c.status() == Candidate.Status.HELD).map(Candidate::residentId).toList());
+        assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
+
+        // Stopped after the files were deleted but before the step's end was recorded: nothing left to do.
+        assertThat(call(new SequenceTasklet(store, spill, 4))).isEqualTo(RepeatStatus.FINISHED);
+        assertThat(manifest(store)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aRestartLoadsAgainFromTheFirstResident() throws Exception {
+        RunStore store = store("sequence-restart");
+        SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-2"), 7, 8);
+        List<Candidate> candidates = staged(spill);
+        SequenceTasklet interrupted = new SequenceTasklet(store, spill, 4);
+        call(interrupted);
+        call(interrupted);
+        assertThat(store.countCandidates(instance)).isEqualTo(8);
+        interrupted.afterStep(step);
+
+        SequenceTasklet restarted = new SequenceTasklet(store, spill, 4);
+        while (call(restarted) == RepeatStatus.CONTINUABLE) {
+            // on
+        }
+        assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
+        assertThat(manifest(store)).containsExactlyElementsOf(expectedManifest(candidates));
+    }
+
+    @Test
+    void residentsLostWithTheStagedFilesStopTheRunWithAMessage() throws Exception {
+        RunStore store = store("sequence-lost");
+        SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-3"), 7, 8);
+        List<Candidate> candidates = staged(spill);
+        SequenceTasklet interrupted = new SequenceTasklet(store, spill, 4);
+        call(interrupted);
+        interrupted.afterStep(step);
+        spill.delete();
+        assertThatThrownBy(() -> call(new SequenceTasklet(store, spill, 4)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(".selection-3 was deleted")
+                .hasMessageContaining("the database has 4 of " + candidates.size());
+    }
+}
