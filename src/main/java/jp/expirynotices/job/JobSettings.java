@@ -15,7 +15,8 @@ import jp.expirynotices.expiry.LeapDayPolicy;
  * @param windowMonths  renewal window length (3 today; configurable for the next-generation card)
  * @param leapDayPolicy where a 29 February birthday falls in common years
  * @param chunkSize     items per transaction (letters; the select step takes {@value #SELECT_BATCHES_PER_CHUNK} ×
- *                      chunk-size rows)
+ *                      chunk-size rows, the sequence step loads {@value #SEQUENCE_PAGES_PER_CHUNK} × chunk-size
+ *                      residents)
  * @param bundleSize    letters per print bundle
  * @param maxRejects    rejected rows tolerated before the run fails; -1 = no limit (a file where every row is
  *                      rejected fails all the same)
@@ -57,6 +58,13 @@ public record JobSettings(
      * faster than 4 on a million rows (the step starts again from the first row after a failure anyway).
      */
     public static final int SELECT_BATCHES_PER_CHUNK = 16;
+
+    /** Chunk-sizes of residents the sequence step inserts per transaction (2 000 at the default chunk-size). */
+    public static final int SEQUENCE_PAGES_PER_CHUNK = 4;
+
+    public int sequencePage() {
+        return chunkSize * SEQUENCE_PAGES_PER_CHUNK;
+    }
 
     /**
      * Letters per render-worker transaction: chunk-size, at most {@value #MAX_RENDER_CHUNK}. A chunk's letters wait

@@ -72,10 +72,11 @@ public class NoticeJobConfiguration {
     /** Step-scoped: a fresh position for every execution (a restart loads and numbers from the start again). */
     @Bean
     @StepScope
-    public SequenceTasklet sequenceTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunStore store) {
+    public SequenceTasklet sequenceTasklet(@Value("#{stepExecution}") StepExecution stepExecution, RunStore store,
+                                           JobSettings settings) {
         return new SequenceTasklet(store, new SelectionSpill(
                 RunRequest.of(stepExecution.getJobParameters()).runFolder(),
-                stepExecution.getJobExecution().getJobInstanceId()));
+                stepExecution.getJobExecution().getJobInstanceId()), settings.sequencePage(), settings.pausePoint());
     }
 
     /**

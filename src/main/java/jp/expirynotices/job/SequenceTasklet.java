@@ -22,22 +22,19 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public class SequenceTasklet implements Tasklet, StepExecutionListener {
 
-    static final int PAGE = 2_000;
-
     private final RunStore store;
     private final SelectionSpill spill;
     private final int page;
+    private final PausePoint pausePoint;
     private SelectionSpill.Merge merge;
     private int numbered;
+    private long pages;
 
-    SequenceTasklet(RunStore store, SelectionSpill spill) {
-        this(store, spill, PAGE);
-    }
-
-    SequenceTasklet(RunStore store, SelectionSpill spill, int page) {
+    SequenceTasklet(RunStore store, SelectionSpill spill, int page, PausePoint pausePoint) {
         this.store = store;
         this.spill = spill;
         this.page = page;
+        this.pausePoint = pausePoint;
     }
 
     @Override
@@ -64,6 +61,7 @@ public class SequenceTasklet implements Tasklet, StepExecutionListener {
         }
         store.insertCandidates(instanceId, rows);
         contribution.incrementWriteCount(rows.size());
+        pausePoint.reached("sequence", ++pages);
         return RepeatStatus.CONTINUABLE;
     }
 

@@ -86,7 +86,7 @@ class SequenceTaskletTest {
         SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-1"), 5, 3);
         List<Candidate> candidates = staged(spill);
 
-        SequenceTasklet tasklet = new SequenceTasklet(store, spill, 4);
+        SequenceTasklet tasklet = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
         int calls = 1;
         while (call(tasklet) == RepeatStatus.CONTINUABLE) {
             calls++;
@@ -105,7 +105,7 @@ class SequenceTaskletTest {
         assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
 
         // Stopped after the files were deleted but before the step's end was recorded: nothing left to do.
-        assertThat(call(new SequenceTasklet(store, spill, 4))).isEqualTo(RepeatStatus.FINISHED);
+        assertThat(call(new SequenceTasklet(store, spill, 4, PausePoint.parse("")))).isEqualTo(RepeatStatus.FINISHED);
         assertThat(manifest(store)).containsExactlyElementsOf(expected);
     }
 
@@ -114,13 +114,13 @@ class SequenceTaskletTest {
         RunStore store = store("sequence-restart");
         SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-2"), 7, 8);
         List<Candidate> candidates = staged(spill);
-        SequenceTasklet interrupted = new SequenceTasklet(store, spill, 4);
+        SequenceTasklet interrupted = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
         call(interrupted);
         call(interrupted);
         assertThat(store.countCandidates(instance)).isEqualTo(8);
         interrupted.afterStep(step);
 
-        SequenceTasklet restarted = new SequenceTasklet(store, spill, 4);
+        SequenceTasklet restarted = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
         while (call(restarted) == RepeatStatus.CONTINUABLE) {
             // on
         }
@@ -133,11 +133,11 @@ class SequenceTaskletTest {
         RunStore store = store("sequence-lost");
         SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-3"), 7, 8);
         List<Candidate> candidates = staged(spill);
-        SequenceTasklet interrupted = new SequenceTasklet(store, spill, 4);
+        SequenceTasklet interrupted = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
         call(interrupted);
         interrupted.afterStep(step);
         spill.delete();
-        assertThatThrownBy(() -> call(new SequenceTasklet(store, spill, 4)))
+        assertThatThrownBy(() -> call(new SequenceTasklet(store, spill, 4, PausePoint.parse(""))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(".selection-3 was deleted")
                 .hasMessageContaining("the database has 4 of " + candidates.size());
