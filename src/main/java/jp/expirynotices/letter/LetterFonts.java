@@ -137,12 +137,19 @@ public final class LetterFonts {
      * not reported.
      */
     public Set<Integer> missingCodePoints(String text) {
-        Set<Integer> missing = new TreeSet<>();
-        text.codePoints()
-                .filter(cp -> !Character.isISOControl(cp))
-                .filter(cp -> !regular.charExists(cp) || !bold.charExists(cp))
-                .forEach(missing::add);
-        return Collections.unmodifiableSet(missing);
+        // A loop, not a stream: the select step asks this for every due resident's name and address.
+        Set<Integer> missing = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isISOControl(cp) && (!regular.charExists(cp) || !bold.charExists(cp))) {
+                if (missing == null) {
+                    missing = new TreeSet<>();
+                }
+                missing.add(cp);
+            }
+        }
+        return missing == null ? Set.of() : Collections.unmodifiableSet(missing);
     }
 
     @Override

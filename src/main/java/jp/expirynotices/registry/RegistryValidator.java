@@ -223,7 +223,7 @@ public final class RegistryValidator {
             }
             return value;
         }
-        if (required && value.isBlank()) {
+        if (required && blank(value)) {
             throw new RowFault(column, "MISSING_VALUE: " + column.header() + " is blank");
         }
         if (value.length() > MAX_TEXT_LENGTH && value.codePointCount(0, value.length()) > MAX_TEXT_LENGTH) {
@@ -234,7 +234,7 @@ public final class RegistryValidator {
         // the printed address block. A plain loop: this runs for several fields of every row.
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x20 || c >= 0x7f && breaksLine(c)) {
+            if (breaksLine(c)) {
                 throw new RowFault(column, "CONTROL_CHARACTER: " + column.header()
                         + " contains a control character");
             }
@@ -242,14 +242,23 @@ public final class RegistryValidator {
         return value;
     }
 
+    /** {@link String#isBlank()}, answered from the first character when that is plainly not white space. */
+    static boolean blank(String value) {
+        char first = value.charAt(0);
+        if (!Character.isWhitespace(first) && !Character.isSurrogate(first)) {
+            return false;
+        }
+        return value.isBlank();
+    }
+
     /**
-     * Control (Cc), line separator (Zl) or paragraph separator (Zp). None of these is a surrogate or a supplementary
-     * code point, so testing UTF-16 units one by one is the same as testing code points.
+     * Control (Cc: U+0000-001F, U+007F-009F), line separator (Zl: U+2028 alone) or paragraph separator (Zp: U+2029
+     * alone), by their code values (Unicode keeps these categories stable; {@code ValidatorFastPathTest} checks
+     * every UTF-16 unit against {@link Character#getType}). None of these is a surrogate or a supplementary code
+     * point, so testing UTF-16 units one by one is the same as testing code points.
      */
-    private static boolean breaksLine(char c) {
-        int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR;
+    static boolean breaksLine(char c) {
+        return c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029;
     }
 
     private Optional<LocalDate> date(RegistryHeader header, String[] f, RegistryColumn column) {

@@ -40,6 +40,30 @@ class ValidatorFastPathTest {
     }
 
     @Test
+    void lineBreakingCharactersByCodeValueAreThoseOfTheirUnicodeCategories() {
+        for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+            int type = Character.getType((char) c);
+            boolean byCategory = type == Character.CONTROL || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
+            assertThat(RegistryValidator.breaksLine((char) c)).as("U+%04X", c).isEqualTo(byCategory);
+        }
+    }
+
+    @Test
+    void blankFromTheFirstCharacterAgreesWithIsBlank() {
+        String[] rests = {"", "x", " ", "\u3000", "山", "\uD842\uDFB7", " 山"};
+        for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+            for (String rest : rests) {
+                String s = (char) c + rest;
+                assertThat(RegistryValidator.blank(s)).as("U+%04X + %s", c, rest).isEqualTo(s.isBlank());
+            }
+        }
+        for (String s : new String[] {"\uD842\uDFB7", "\u3000\u3000", " \t", "\u2003x", "\uDFB7"}) {
+            assertThat(RegistryValidator.blank(s)).as(s).isEqualTo(s.isBlank());
+        }
+    }
+
+    @Test
     void handWrittenIdAndPostalCodeChecksAgreeWithTheirPatterns() {
         String alphabet = "AZaz09_-/: .０Ａ\u0000\u00e9";
         SplittableRandom random = new SplittableRandom(20261125);
