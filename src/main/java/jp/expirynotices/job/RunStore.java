@@ -76,6 +76,14 @@ public class RunStore {
                 Long.class, instanceId));
     }
 
+    /** Every staged resident of a run, in no particular order, streamed. */
+    public void candidates(long instanceId, Consumer<Candidate> rows) {
+        streaming.query("SELECT " + CANDIDATE_COLUMNS + " FROM EN_CANDIDATE WHERE JOB_INSTANCE_ID = ?",
+                (ResultSet rs) -> {
+                    rows.accept(CANDIDATE_MAPPER.mapRow(rs, 0));
+                }, instanceId);
+    }
+
     /** Stages residents of a run; those with a sequence number (> 0) get its sequence key (mailing order). */
     public void insertCandidates(long instanceId, List<Candidate> candidates) {
         if (candidates.isEmpty()) {

@@ -18,7 +18,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * code, then resident id), the selected ones numbered 1, 2, ..., a page per call and per transaction, so that
  * neither the residents nor the inserted rows of a large run pile up in memory. A restart loads again from the first
  * resident (the rows of the interrupted load deleted first): the numbers come out the same. The staged files are
- * deleted once every row is committed; a restart that finds them gone checks that the database has every resident.
+ * deleted once every row is committed. Without them the residents are in the database (an execution that loaded
+ * them all and stopped before its end was recorded, or a run that an earlier version of this job staged there and
+ * did not finish): they are staged again from there, when every resident the select step counted is there.
  */
 public class SequenceTasklet implements Tasklet, StepExecutionListener {
 
@@ -43,15 +45,14 @@ public class SequenceTasklet implements Tasklet, StepExecutionListener {
         long instanceId = step.getJobExecution().getJobInstanceId();
         if (merge == null) {
             if (!spill.exists()) {
-                checkLoaded(instanceId, step);
-                return RepeatStatus.FINISHED;
+                stageAgainFromDatabase(instanceId, step);
             }
             store.clearCandidates(instanceId);
             merge = spill.merge();
         }
         List<Candidate> rows = new ArrayList<>(page);
         for (Candidate c; rows.size() < page && (c = merge.next()) != null; ) {
-            rows.add(c.status() == Candidate.Status.SELECTED ? c.numbered(++numbered) : c);
+            rows.add(c.numbered(c.status() == Candidate.Status.SELECTED ? ++numbered : 0));
         }
         if (rows.isEmpty()) {
             close();
@@ -66,10 +67,10 @@ public class SequenceTasklet implements Tasklet, StepExecutionListener {
     }
 
     /**
-     * No staged files: an earlier execution loaded them all and deleted them, then stopped before its end was
-     * recorded. Then the database has every resident the select step counted; anything else means they were lost.
+     * No staged files: the database has every resident the select step counted (anything else means they were
+     * lost), numbered or not; they are written to sorted runs again and loaded like any others.
      */
-    private void checkLoaded(long instanceId, StepExecution step) {
+    private void stageAgainFromDatabase(long instanceId, StepExecution step) {
         @SuppressWarnings("unchecked")
         Map<String, Long> counts = (Map<String, Long>) step.getJobExecution().getExecutionContext()
                 .get(SelectionWriter.TALLY_KEY);
@@ -80,6 +81,9 @@ public class SequenceTasklet implements Tasklet, StepExecutionListener {
             throw new IllegalStateException("the residents staged by the select step are missing (" + spill.directory()
                     + " was deleted): the database has " + loaded + " of " + staged + "; this run cannot go on");
         }
+        SelectionSpill.Writer writer = spill.writer();
+        store.candidates(instanceId, writer::add);
+        writer.finish();
     }
 
     private void close() {

@@ -104,9 +104,34 @@ class SequenceTaskletTest {
                 .filter(c -> c.status() == Candidate.Status.HELD).map(Candidate::residentId).toList());
         assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
 
-        // Stopped after the files were deleted but before the step's end was recorded: nothing left to do.
-        assertThat(call(new SequenceTasklet(store, spill, 4, PausePoint.parse("")))).isEqualTo(RepeatStatus.FINISHED);
+        // Stopped after the files were deleted but before the step's end was recorded: staged again from the
+        // database, the same numbers.
+        SequenceTasklet again = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
+        while (call(again) == RepeatStatus.CONTINUABLE) {
+            assertThat(spill.exists()).isTrue();
+        }
+        assertThat(spill.exists()).isFalse();
         assertThat(manifest(store)).containsExactlyElementsOf(expected);
+        assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
+    }
+
+    @Test
+    void residentsAnEarlierVersionStagedInTheDatabaseAreNumberedAsAnyOthers() throws Exception {
+        RunStore store = store("sequence-upgrade");
+        SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-4"), 7, 8);
+        List<Candidate> candidates = staged(spill);
+        spill.delete();
+        // As versions before the sorted runs left a run whose select step completed: unnumbered rows, a few of
+        // them numbered by a sequence step that did not finish.
+        store.insertCandidates(instance, candidates.subList(0, 3).stream().map(c -> c.numbered(99)).toList());
+        store.insertCandidates(instance, candidates.subList(3, candidates.size()));
+        SequenceTasklet tasklet = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
+        while (call(tasklet) == RepeatStatus.CONTINUABLE) {
+            // on
+        }
+        assertThat(manifest(store)).containsExactlyElementsOf(expectedManifest(candidates));
+        assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
+        assertThat(spill.exists()).isFalse();
     }
 
     @Test
