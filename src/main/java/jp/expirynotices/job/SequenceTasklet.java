@@ -30,6 +30,7 @@ public class SequenceTasklet implements Tasklet, StepExecutionListener {
     private final PausePoint pausePoint;
     private SelectionSpill.Merge merge;
     private int numbered;
+    private long loaded;
     private long pages;
 
     SequenceTasklet(RunStore store, SelectionSpill spill, int page, PausePoint pausePoint) {
@@ -56,10 +57,16 @@ public class SequenceTasklet implements Tasklet, StepExecutionListener {
         }
         if (rows.isEmpty()) {
             close();
+            long staged = staged(step);
+            if (loaded != staged) {
+                throw new IllegalStateException("the staged selection in " + spill.directory() + " holds " + loaded
+                        + " residents, the select step counted " + staged + "; this run cannot go on");
+            }
             // Every row is committed by now: from here on a restart finds them in the database.
             spill.delete();
             return RepeatStatus.FINISHED;
         }
+        loaded += rows.size();
         store.insertCandidates(instanceId, rows);
         contribution.incrementWriteCount(rows.size());
         pausePoint.reached("sequence", ++pages);
@@ -71,19 +78,24 @@ public class SequenceTasklet implements Tasklet, StepExecutionListener {
      * lost), numbered or not; they are written to sorted runs again and loaded like any others.
      */
     private void stageAgainFromDatabase(long instanceId, StepExecution step) {
-        @SuppressWarnings("unchecked")
-        Map<String, Long> counts = (Map<String, Long>) step.getJobExecution().getExecutionContext()
-                .get(SelectionWriter.TALLY_KEY);
-        SelectionTally tally = SelectionTally.of(Objects.requireNonNullElse(counts, Map.of()));
-        long staged = tally.get(SelectionTally.SELECTED) + tally.get(SelectionTally.HELD);
-        long loaded = store.countCandidates(instanceId);
-        if (loaded != staged) {
+        long staged = staged(step);
+        long inDatabase = store.countCandidates(instanceId);
+        if (inDatabase != staged) {
             throw new IllegalStateException("the residents staged by the select step are missing (" + spill.directory()
-                    + " was deleted): the database has " + loaded + " of " + staged + "; this run cannot go on");
+                    + " was deleted): the database has " + inDatabase + " of " + staged + "; this run cannot go on");
         }
         SelectionSpill.Writer writer = spill.writer();
         store.candidates(instanceId, writer::add);
         writer.finish();
+    }
+
+    /** Residents the select step staged: selected and held, as it counted them. */
+    private static long staged(StepExecution step) {
+        @SuppressWarnings("unchecked")
+        Map<String, Long> counts = (Map<String, Long>) step.getJobExecution().getExecutionContext()
+                .get(SelectionWriter.TALLY_KEY);
+        SelectionTally tally = SelectionTally.of(Objects.requireNonNullElse(counts, Map.of()));
+        return tally.get(SelectionTally.SELECTED) + tally.get(SelectionTally.HELD);
     }
 
     private void close() {

@@ -3,6 +3,7 @@ package jp.expirynotices.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +60,19 @@ class SequenceTaskletTest {
         return candidates;
     }
 
+    private static SequenceTasklet tasklet(RunStore store, SelectionSpill spill) {
+        return new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
+    }
+
+    /** Calls the tasklet until it has finished; the number of calls. */
+    private int runToEnd(SequenceTasklet tasklet) {
+        int calls = 1;
+        while (call(tasklet) == RepeatStatus.CONTINUABLE) {
+            calls++;
+        }
+        return calls;
+    }
+
     private RepeatStatus call(SequenceTasklet tasklet) {
         return tasklet.execute(new StepContribution(step), new ChunkContext(new StepContext(step)));
     }
@@ -86,12 +100,7 @@ class SequenceTaskletTest {
         SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-1"), 5, 3);
         List<Candidate> candidates = staged(spill);
 
-        SequenceTasklet tasklet = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
-        int calls = 1;
-        while (call(tasklet) == RepeatStatus.CONTINUABLE) {
-            calls++;
-        }
-        assertThat(calls).isEqualTo(36 / 4 + 1);
+        assertThat(runToEnd(tasklet(store, spill))).isEqualTo(36 / 4 + 1);
         assertThat(spill.exists()).isFalse();
 
         List<String> expected = expectedManifest(candidates);
@@ -106,10 +115,10 @@ class SequenceTaskletTest {
 
         // Stopped after the files were deleted but before the step's end was recorded: staged again from the
         // database, the same numbers.
-        SequenceTasklet again = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
-        while (call(again) == RepeatStatus.CONTINUABLE) {
-            assertThat(spill.exists()).isTrue();
-        }
+        SequenceTasklet again = tasklet(store, spill);
+        assertThat(call(again)).isEqualTo(RepeatStatus.CONTINUABLE);
+        assertThat(spill.exists()).isTrue();
+        runToEnd(again);
         assertThat(spill.exists()).isFalse();
         assertThat(manifest(store)).containsExactlyElementsOf(expected);
         assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
@@ -125,13 +134,24 @@ class SequenceTaskletTest {
         // them numbered by a sequence step that did not finish.
         store.insertCandidates(instance, candidates.subList(0, 3).stream().map(c -> c.numbered(99)).toList());
         store.insertCandidates(instance, candidates.subList(3, candidates.size()));
-        SequenceTasklet tasklet = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
-        while (call(tasklet) == RepeatStatus.CONTINUABLE) {
-            // on
-        }
+        runToEnd(tasklet(store, spill));
         assertThat(manifest(store)).containsExactlyElementsOf(expectedManifest(candidates));
         assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
         assertThat(spill.exists()).isFalse();
+    }
+
+    @Test
+    void aRunFileLostFromTheStagedSelectionStopsTheRunWithAMessage() throws Exception {
+        RunStore store = store("sequence-file-lost");
+        SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-5"), 7, 8);
+        List<Candidate> candidates = staged(spill);
+        try (var files = Files.list(spill.directory())) {
+            Files.delete(files.sorted().findFirst().orElseThrow());
+        }
+        assertThatThrownBy(() -> runToEnd(tasklet(store, spill))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("holds " + (candidates.size() - 7) + " residents, the select step counted "
+                        + candidates.size());
+        assertThat(spill.exists()).isTrue();
     }
 
     @Test
@@ -139,16 +159,13 @@ class SequenceTaskletTest {
         RunStore store = store("sequence-restart");
         SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-2"), 7, 8);
         List<Candidate> candidates = staged(spill);
-        SequenceTasklet interrupted = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
+        SequenceTasklet interrupted = tasklet(store, spill);
         call(interrupted);
         call(interrupted);
         assertThat(store.countCandidates(instance)).isEqualTo(8);
         interrupted.afterStep(step);
 
-        SequenceTasklet restarted = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
-        while (call(restarted) == RepeatStatus.CONTINUABLE) {
-            // on
-        }
+        runToEnd(tasklet(store, spill));
         assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
         assertThat(manifest(store)).containsExactlyElementsOf(expectedManifest(candidates));
     }
@@ -158,11 +175,11 @@ class SequenceTaskletTest {
         RunStore store = store("sequence-lost");
         SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-3"), 7, 8);
         List<Candidate> candidates = staged(spill);
-        SequenceTasklet interrupted = new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
+        SequenceTasklet interrupted = tasklet(store, spill);
         call(interrupted);
         interrupted.afterStep(step);
         spill.delete();
-        assertThatThrownBy(() -> call(new SequenceTasklet(store, spill, 4, PausePoint.parse(""))))
+        assertThatThrownBy(() -> call(tasklet(store, spill)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(".selection-3 was deleted")
                 .hasMessageContaining("the database has 4 of " + candidates.size());
