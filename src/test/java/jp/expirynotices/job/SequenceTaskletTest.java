@@ -33,6 +33,15 @@ class SequenceTaskletTest {
     private final StepExecution step = MetaDataInstanceFactory.createStepExecution();
     private final long instance = step.getJobExecution().getJobInstanceId();
 
+    /** A database, and residents staged in sorted runs of {@code runRows} in {@code folder}. */
+    private record Fixture(RunStore store, SelectionSpill spill, List<Candidate> candidates) {
+    }
+
+    private Fixture fixture(String database, String folder, int runRows, int maxRuns) throws Exception {
+        SelectionSpill spill = new SelectionSpill(tmp.resolve(folder), runRows, maxRuns);
+        return new Fixture(store(database), spill, staged(spill));
+    }
+
     private RunStore store(String name) throws Exception {
         DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:hsqldb:mem:" + name, "SA", "");
         new NoticeSchema(ds).afterPropertiesSet();
@@ -96,9 +105,10 @@ class SequenceTaskletTest {
 
     @Test
     void selectedResidentsAreNumberedInTheBinaryOrderOfPostalCodeAndIdAndTheStagedFilesDeleted() throws Exception {
-        RunStore store = store("sequence");
-        SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-1"), 5, 3);
-        List<Candidate> candidates = staged(spill);
+        Fixture f = fixture("sequence", ".selection-1", 5, 3);
+        RunStore store = f.store();
+        SelectionSpill spill = f.spill();
+        List<Candidate> candidates = f.candidates();
 
         assertThat(runToEnd(tasklet(store, spill))).isEqualTo(36 / 4 + 1);
         assertThat(spill.exists()).isFalse();
@@ -126,9 +136,10 @@ class SequenceTaskletTest {
 
     @Test
     void residentsAnEarlierVersionStagedInTheDatabaseAreNumberedAsAnyOthers() throws Exception {
-        RunStore store = store("sequence-upgrade");
-        SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-4"), 7, 8);
-        List<Candidate> candidates = staged(spill);
+        Fixture f = fixture("sequence-upgrade", ".selection-4", 7, 8);
+        RunStore store = f.store();
+        SelectionSpill spill = f.spill();
+        List<Candidate> candidates = f.candidates();
         spill.delete();
         // As versions before the sorted runs left a run whose select step completed: unnumbered rows, a few of
         // them numbered by a sequence step that did not finish.
@@ -142,9 +153,10 @@ class SequenceTaskletTest {
 
     @Test
     void aRunFileLostFromTheStagedSelectionStopsTheRunWithAMessage() throws Exception {
-        RunStore store = store("sequence-file-lost");
-        SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-5"), 7, 8);
-        List<Candidate> candidates = staged(spill);
+        Fixture f = fixture("sequence-file-lost", ".selection-5", 7, 8);
+        RunStore store = f.store();
+        SelectionSpill spill = f.spill();
+        List<Candidate> candidates = f.candidates();
         try (var files = Files.list(spill.directory())) {
             Files.delete(files.sorted().findFirst().orElseThrow());
         }
@@ -156,9 +168,10 @@ class SequenceTaskletTest {
 
     @Test
     void aRestartLoadsAgainFromTheFirstResident() throws Exception {
-        RunStore store = store("sequence-restart");
-        SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-2"), 7, 8);
-        List<Candidate> candidates = staged(spill);
+        Fixture f = fixture("sequence-restart", ".selection-2", 7, 8);
+        RunStore store = f.store();
+        SelectionSpill spill = f.spill();
+        List<Candidate> candidates = f.candidates();
         SequenceTasklet interrupted = tasklet(store, spill);
         call(interrupted);
         call(interrupted);
@@ -172,9 +185,10 @@ class SequenceTaskletTest {
 
     @Test
     void residentsLostWithTheStagedFilesStopTheRunWithAMessage() throws Exception {
-        RunStore store = store("sequence-lost");
-        SelectionSpill spill = new SelectionSpill(tmp.resolve(".selection-3"), 7, 8);
-        List<Candidate> candidates = staged(spill);
+        Fixture f = fixture("sequence-lost", ".selection-3", 7, 8);
+        RunStore store = f.store();
+        SelectionSpill spill = f.spill();
+        List<Candidate> candidates = f.candidates();
         SequenceTasklet interrupted = tasklet(store, spill);
         call(interrupted);
         interrupted.afterStep(step);
