@@ -66,8 +66,9 @@ CREATE TABLE IF NOT EXISTS EN_NOTICE_LEDGER (
     PRIMARY KEY (RESIDENT_ID, KIND, EXPIRES_ON)
 );
 
--- Mailing order (sequence step, paged by postal code and resident id) and reading by sequence (render, verify,
--- bundle, manifest): without these, every page of a large run would scan and sort all the run's rows.
+-- The run's held residents (held.csv, clearing their personal data; the sequence step paged the mailing order by
+-- this index before it loaded the residents already sorted) and reading by sequence (render, verify, bundle,
+-- manifest): without these, every page of a large run would scan and sort all the run's rows.
 -- SEQUENCE_KEY (RunStore.sequenceKey: the run and its sequence number in one value) is read by range alone: with
 -- "JOB_INSTANCE_ID = ? AND SEQUENCE_NO BETWEEN ..." HSQLDB's planner takes the index with the most equal columns
 -- (the mailing one) and walks all the run's rows for every page.

@@ -235,14 +235,6 @@ public class RunStore {
         return new Object[] {sequenceKey(instanceId, 0), sequenceKey(instanceId, SEQUENCE_KEY_RUN - 1)};
     }
 
-    /**
-     * A column compared as a binary string: PostgreSQL's locale collation would order ids with {@code -} and
-     * {@code _} differently from HSQLDB's (code point order).
-     */
-    private String binary(String column) {
-        return postgres() ? column + " COLLATE \"C\"" : column;
-    }
-
     private Boolean postgres;
 
     private boolean postgres() {
