@@ -35,6 +35,10 @@ class SequenceTaskletTest {
 
     /** A database, and residents staged in sorted runs of {@code runRows} in {@code folder}. */
     private record Fixture(RunStore store, SelectionSpill spill, List<Candidate> candidates) {
+
+        SequenceTasklet tasklet() {
+            return new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
+        }
     }
 
     private Fixture fixture(String database, String folder, int runRows, int maxRuns) throws Exception {
@@ -67,10 +71,6 @@ class SequenceTaskletTest {
         step.getJobExecution().getExecutionContext().put(SelectionWriter.TALLY_KEY, Map.of(
                 SelectionTally.SELECTED, candidates.size() - held, SelectionTally.HELD, held));
         return candidates;
-    }
-
-    private static SequenceTasklet tasklet(RunStore store, SelectionSpill spill) {
-        return new SequenceTasklet(store, spill, 4, PausePoint.parse(""));
     }
 
     /** Calls the tasklet until it has finished; the number of calls. */
@@ -106,96 +106,80 @@ class SequenceTaskletTest {
     @Test
     void selectedResidentsAreNumberedInTheBinaryOrderOfPostalCodeAndIdAndTheStagedFilesDeleted() throws Exception {
         Fixture f = fixture("sequence", ".selection-1", 5, 3);
-        RunStore store = f.store();
-        SelectionSpill spill = f.spill();
-        List<Candidate> candidates = f.candidates();
+        assertThat(runToEnd(f.tasklet())).isEqualTo(36 / 4 + 1);
+        assertThat(f.spill().exists()).isFalse();
 
-        assertThat(runToEnd(tasklet(store, spill))).isEqualTo(36 / 4 + 1);
-        assertThat(spill.exists()).isFalse();
-
-        List<String> expected = expectedManifest(candidates);
+        List<String> expected = expectedManifest(f.candidates());
         // Postal code 1700000 first; '-' before digits before upper case before '_' before lower case.
         assertThat(expected).startsWith("1:000", "2:9-00", "3:B00", "4:Z900", "5:a-100", "6:a100", "7:a_100");
-        assertThat(manifest(store)).containsExactlyElementsOf(expected);
+        assertThat(manifest(f.store())).containsExactlyElementsOf(expected);
         List<String> held = new ArrayList<>();
-        store.held(instance, h -> held.add(h[0]));
-        assertThat(held).containsExactlyElementsOf(candidates.stream()
+        f.store().held(instance, h -> held.add(h[0]));
+        assertThat(held).containsExactlyElementsOf(f.candidates().stream()
                 .filter(c -> c.status() == Candidate.Status.HELD).map(Candidate::residentId).toList());
-        assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
+        assertThat(f.store().countCandidates(instance)).isEqualTo(f.candidates().size());
 
         // Stopped after the files were deleted but before the step's end was recorded: staged again from the
         // database, the same numbers.
-        SequenceTasklet again = tasklet(store, spill);
+        SequenceTasklet again = f.tasklet();
         assertThat(call(again)).isEqualTo(RepeatStatus.CONTINUABLE);
-        assertThat(spill.exists()).isTrue();
+        assertThat(f.spill().exists()).isTrue();
         runToEnd(again);
-        assertThat(spill.exists()).isFalse();
-        assertThat(manifest(store)).containsExactlyElementsOf(expected);
-        assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
+        assertThat(f.spill().exists()).isFalse();
+        assertThat(manifest(f.store())).containsExactlyElementsOf(expected);
+        assertThat(f.store().countCandidates(instance)).isEqualTo(f.candidates().size());
     }
 
     @Test
     void residentsAnEarlierVersionStagedInTheDatabaseAreNumberedAsAnyOthers() throws Exception {
         Fixture f = fixture("sequence-upgrade", ".selection-4", 7, 8);
-        RunStore store = f.store();
-        SelectionSpill spill = f.spill();
-        List<Candidate> candidates = f.candidates();
-        spill.delete();
+        f.spill().delete();
         // As versions before the sorted runs left a run whose select step completed: unnumbered rows, a few of
         // them numbered by a sequence step that did not finish.
-        store.insertCandidates(instance, candidates.subList(0, 3).stream().map(c -> c.numbered(99)).toList());
-        store.insertCandidates(instance, candidates.subList(3, candidates.size()));
-        runToEnd(tasklet(store, spill));
-        assertThat(manifest(store)).containsExactlyElementsOf(expectedManifest(candidates));
-        assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
-        assertThat(spill.exists()).isFalse();
+        f.store().insertCandidates(instance, f.candidates().subList(0, 3).stream().map(c -> c.numbered(99)).toList());
+        f.store().insertCandidates(instance, f.candidates().subList(3, f.candidates().size()));
+        runToEnd(f.tasklet());
+        assertThat(manifest(f.store())).containsExactlyElementsOf(expectedManifest(f.candidates()));
+        assertThat(f.store().countCandidates(instance)).isEqualTo(f.candidates().size());
+        assertThat(f.spill().exists()).isFalse();
     }
 
     @Test
     void aRunFileLostFromTheStagedSelectionStopsTheRunWithAMessage() throws Exception {
         Fixture f = fixture("sequence-file-lost", ".selection-5", 7, 8);
-        RunStore store = f.store();
-        SelectionSpill spill = f.spill();
-        List<Candidate> candidates = f.candidates();
-        try (var files = Files.list(spill.directory())) {
+        try (var files = Files.list(f.spill().directory())) {
             Files.delete(files.sorted().findFirst().orElseThrow());
         }
-        assertThatThrownBy(() -> runToEnd(tasklet(store, spill))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("holds " + (candidates.size() - 7) + " residents, the select step counted "
-                        + candidates.size());
-        assertThat(spill.exists()).isTrue();
+        assertThatThrownBy(() -> runToEnd(f.tasklet())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("holds " + (f.candidates().size() - 7) + " residents, the select step counted "
+                        + f.candidates().size());
+        assertThat(f.spill().exists()).isTrue();
     }
 
     @Test
     void aRestartLoadsAgainFromTheFirstResident() throws Exception {
         Fixture f = fixture("sequence-restart", ".selection-2", 7, 8);
-        RunStore store = f.store();
-        SelectionSpill spill = f.spill();
-        List<Candidate> candidates = f.candidates();
-        SequenceTasklet interrupted = tasklet(store, spill);
+        SequenceTasklet interrupted = f.tasklet();
         call(interrupted);
         call(interrupted);
-        assertThat(store.countCandidates(instance)).isEqualTo(8);
+        assertThat(f.store().countCandidates(instance)).isEqualTo(8);
         interrupted.afterStep(step);
 
-        runToEnd(tasklet(store, spill));
-        assertThat(store.countCandidates(instance)).isEqualTo(candidates.size());
-        assertThat(manifest(store)).containsExactlyElementsOf(expectedManifest(candidates));
+        runToEnd(f.tasklet());
+        assertThat(f.store().countCandidates(instance)).isEqualTo(f.candidates().size());
+        assertThat(manifest(f.store())).containsExactlyElementsOf(expectedManifest(f.candidates()));
     }
 
     @Test
     void residentsLostWithTheStagedFilesStopTheRunWithAMessage() throws Exception {
         Fixture f = fixture("sequence-lost", ".selection-3", 7, 8);
-        RunStore store = f.store();
-        SelectionSpill spill = f.spill();
-        List<Candidate> candidates = f.candidates();
-        SequenceTasklet interrupted = tasklet(store, spill);
+        SequenceTasklet interrupted = f.tasklet();
         call(interrupted);
         interrupted.afterStep(step);
-        spill.delete();
-        assertThatThrownBy(() -> call(tasklet(store, spill)))
+        f.spill().delete();
+        assertThatThrownBy(() -> call(f.tasklet()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(".selection-3 was deleted")
-                .hasMessageContaining("the database has 4 of " + candidates.size());
+                .hasMessageContaining("the database has 4 of " + f.candidates().size());
     }
 }
