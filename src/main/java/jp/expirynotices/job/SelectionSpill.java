@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.regex.Pattern;
@@ -38,8 +37,11 @@ final class SelectionSpill {
     /** Marks a run file of this format: a run written by another format is refused, not misread. */
     private static final String FORMAT = "expiry-notices selection run 1";
     private static final Pattern RUN_FILE = Pattern.compile("run-\\d{6}\\.bin");
-    private static final Comparator<Candidate> MAILING_ORDER =
-            Comparator.comparing((Candidate c) -> c.resident().postalCode()).thenComparing(Candidate::residentId);
+    /** Mailing order: postal code, then resident id (unique in a run), both as strings of code units. */
+    private static int mailingOrder(String postalA, String idA, String postalB, String idB) {
+        int byPostal = postalA.compareTo(postalB);
+        return byPostal != 0 ? byPostal : idA.compareTo(idB);
+    }
 
     private final Path dir;
     private final int runRows;
@@ -108,9 +110,6 @@ final class SelectionSpill {
         private record Encoded(String postalCode, String residentId, byte[] bytes) {
         }
 
-        private static final Comparator<Encoded> ORDER =
-                Comparator.comparing(Encoded::postalCode).thenComparing(Encoded::residentId);
-
         private final List<Encoded> held = new ArrayList<>();
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
         private final DataOutputStream data = new DataOutputStream(buffer);
@@ -138,15 +137,14 @@ final class SelectionSpill {
             if (held.isEmpty()) {
                 return;
             }
-            held.sort(ORDER);
-            List<Encoded> rows = List.copyOf(held);
-            held.clear();
+            held.sort((a, b) -> mailingOrder(a.postalCode(), a.residentId(), b.postalCode(), b.residentId()));
             writeRun(out -> {
-                out.writeInt(rows.size());
-                for (Encoded row : rows) {
+                out.writeInt(held.size());
+                for (Encoded row : held) {
                     out.write(row.bytes());
                 }
             });
+            held.clear();
             if (runFiles().size() >= maxRuns) {
                 mergeRuns();
             }
@@ -155,9 +153,7 @@ final class SelectionSpill {
         /** All runs so far into one (a registry with more than {@code runRows × maxRuns} due residents). */
         private void mergeRuns() {
             List<Path> runs = runFiles();
-            int total = 0;
             try (Merge merge = new Merge(runs)) {
-                total = merge.remaining;
                 writeRun(out -> {
                     out.writeInt(merge.remaining);
                     for (Candidate c; (c = merge.next()) != null; ) {
@@ -169,7 +165,7 @@ final class SelectionSpill {
                 try {
                     Files.delete(run);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete " + run + " (merged into a run of " + total + ")", e);
+                    throw new UncheckedIOException("cannot delete " + run + " (merged into a later run)", e);
                 }
             }
         }
@@ -218,7 +214,9 @@ final class SelectionSpill {
             }
         }
 
-        private final PriorityQueue<Run> queue = new PriorityQueue<>(Comparator.comparing(r -> r.head, MAILING_ORDER));
+        private final PriorityQueue<Run> queue = new PriorityQueue<>((a, b) -> mailingOrder(
+                a.head.resident().postalCode(), a.head.residentId(), b.head.resident().postalCode(),
+                b.head.residentId()));
         private final List<Run> open = new ArrayList<>();
         private int remaining;
 
