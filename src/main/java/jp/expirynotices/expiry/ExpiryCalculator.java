@@ -1,12 +1,7 @@
 package jp.expirynotices.expiry;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,9 +16,6 @@ import java.util.Set;
 public final class ExpiryCalculator {
 
     private static final int BIRTHDAYS_OF_VALIDITY = 5;
-    /** Earliest date first; on equal dates the first reason in {@link ExpiryReason} order. */
-    private static final Comparator<Term> EARLIEST = Comparator.comparing(Term::date).thenComparing(Term::reason);
-
     private final LeapDayPolicy leapDayPolicy;
     private final int windowMonths;
 
@@ -63,43 +55,53 @@ public final class ExpiryCalculator {
     /** Assesses every active certificate of one resident on {@code runDate}; revoked ones are ignored. */
     public ResidentAssessment assess(LocalDate birthDate, LocalDate cardExpiresOn, List<Certificate> certificates,
                                      LocalDate runDate) {
-        Map<CertificateKind, Certificate> active = new EnumMap<>(CertificateKind.class);
-        for (Certificate c : certificates) {
+        // Plain locals and ifs rather than a map, optionals and a sorted list: this runs for every row of the
+        // registry, and what it allocates is most of what the garbage collector has to do in the select step.
+        Certificate activeAuth = null;
+        Certificate activeSign = null;
+        for (int i = 0; i < certificates.size(); i++) {
+            Certificate c = certificates.get(i);
             if (c.active()) {
-                active.put(c.kind(), c);
+                if (c.kind() == CertificateKind.AUTH) {
+                    activeAuth = c;
+                } else {
+                    activeSign = c;
+                }
             }
         }
-        List<CertificateExpiry> result = new ArrayList<>();
         // AUTH first: an active AUTH certificate caps SIGN.
-        Optional<CertificateExpiry> auth = Optional.ofNullable(active.get(CertificateKind.AUTH))
-                .map(c -> expiryOf(c, birthDate, cardExpiresOn, Optional.empty(), runDate));
-        auth.ifPresent(result::add);
-        Optional.ofNullable(active.get(CertificateKind.SIGN))
-                .map(c -> expiryOf(c, birthDate, cardExpiresOn, auth.map(CertificateExpiry::expiry), runDate))
-                .ifPresent(result::add);
-        return new ResidentAssessment(runDate, birthDate, cardExpiresOn, List.copyOf(result),
-                Set.of());
+        CertificateExpiry auth = activeAuth == null ? null
+                : expiryOf(activeAuth, birthDate, cardExpiresOn, null, runDate);
+        CertificateExpiry sign = activeSign == null ? null
+                : expiryOf(activeSign, birthDate, cardExpiresOn, auth == null ? null : auth.expiry(), runDate);
+        List<CertificateExpiry> result = auth == null ? (sign == null ? List.of() : List.of(sign))
+                : sign == null ? List.of(auth) : List.of(auth, sign);
+        return new ResidentAssessment(runDate, birthDate, cardExpiresOn, result, Set.of());
     }
 
+    /** @param authExpiry the active AUTH certificate's expiry, or null when there is none */
     private CertificateExpiry expiryOf(Certificate certificate, LocalDate birthDate, LocalDate cardExpiresOn,
-                                       Optional<LocalDate> authExpiry, LocalDate runDate) {
-        boolean computed = certificate.recordedExpiry().isEmpty();
-        LocalDate ownLimit = certificate.recordedExpiry()
-                .orElseGet(() -> fifthBirthdayAfter(birthDate, certificate.issuedOn()));
+                                       LocalDate authExpiry, LocalDate runDate) {
+        Optional<LocalDate> recorded = certificate.recordedExpiry();
+        boolean computed = recorded.isEmpty();
+        LocalDate ownLimit = computed ? fifthBirthdayAfter(birthDate, certificate.issuedOn()) : recorded.get();
         boolean leapPolicyUsed = computed && LeapDayPolicy.applies(birthDate, ownLimit.getYear());
 
-        List<Term> terms = new ArrayList<>(3);
-        terms.add(new Term(cardExpiresOn, ExpiryReason.CARD_EXPIRY));
-        terms.add(new Term(ownLimit, ExpiryReason.OWN_LIMIT));
-        authExpiry.ifPresent(date -> terms.add(new Term(date, ExpiryReason.AUTH_CERT_EXPIRY)));
-        Term earliest = Collections.min(terms, EARLIEST);
+        // The earliest term; on equal dates the first in ExpiryReason order (the order they are looked at).
+        LocalDate expiry = cardExpiresOn;
+        ExpiryReason reason = ExpiryReason.CARD_EXPIRY;
+        if (ownLimit.isBefore(expiry)) {
+            expiry = ownLimit;
+            reason = ExpiryReason.OWN_LIMIT;
+        }
+        if (authExpiry != null && authExpiry.isBefore(expiry)) {
+            expiry = authExpiry;
+            reason = ExpiryReason.AUTH_CERT_EXPIRY;
+        }
 
-        LocalDate opens = windowOpens(earliest.date());
-        boolean due = !runDate.isBefore(opens) && !runDate.isAfter(earliest.date());
-        return new CertificateExpiry(certificate.kind(), certificate.issuedOn(), ownLimit, earliest.date(),
-                earliest.reason(), leapPolicyUsed, opens, due);
-    }
-
-    private record Term(LocalDate date, ExpiryReason reason) {
+        LocalDate opens = windowOpens(expiry);
+        boolean due = !runDate.isBefore(opens) && !runDate.isAfter(expiry);
+        return new CertificateExpiry(certificate.kind(), certificate.issuedOn(), ownLimit, expiry, reason,
+                leapPolicyUsed, opens, due);
     }
 }

@@ -31,21 +31,37 @@ public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDa
 
     /** Certificates to notify now: in their window, and not notified before. */
     public List<CertificateExpiry> dueCertificates() {
-        if (cardExpiresOn.isBefore(runDate)) {
+        if (!due()) {
             return List.of();
         }
-        // A loop, not a stream: this runs several times for every row of the registry.
         List<CertificateExpiry> due = new ArrayList<>(certificates.size());
-        for (CertificateExpiry c : certificates) {
-            if (c.due() && !alreadyNotified.contains(c.kind())) {
+        for (int i = 0; i < certificates.size(); i++) {
+            CertificateExpiry c = certificates.get(i);
+            if (notifyNow(c)) {
                 due.add(c);
             }
         }
         return Collections.unmodifiableList(due);
     }
 
+    /**
+     * Whether any certificate is to be notified now. Indexed loops that allocate nothing, here and below: this runs
+     * for every row of the registry.
+     */
     public boolean due() {
-        return !dueCertificates().isEmpty();
+        if (cardExpiresOn.isBefore(runDate)) {
+            return false;
+        }
+        for (int i = 0; i < certificates.size(); i++) {
+            if (notifyNow(certificates.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean notifyNow(CertificateExpiry c) {
+        return c.due() && !alreadyNotified.contains(c.kind());
     }
 
     /** Why no notice is due; empty when one is. */
@@ -59,14 +75,14 @@ public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDa
         if (due()) {
             return Optional.empty();
         }
-        // Loops, not streams: this runs for nine rows in ten of a registry.
-        for (CertificateExpiry c : certificates) {
+        for (int i = 0; i < certificates.size(); i++) {
+            CertificateExpiry c = certificates.get(i);
             if (c.due() && alreadyNotified.contains(c.kind())) {
                 return Optional.of(NotDueReason.ALREADY_NOTIFIED);
             }
         }
-        for (CertificateExpiry c : certificates) {
-            if (c.windowOpens().isAfter(runDate)) {
+        for (int i = 0; i < certificates.size(); i++) {
+            if (certificates.get(i).windowOpens().isAfter(runDate)) {
                 return Optional.of(NotDueReason.NOT_YET_DUE);
             }
         }
@@ -106,8 +122,8 @@ public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDa
 
     /** True when any own limit was computed under the leap-day policy (counted in the summary). */
     public boolean leapDayPolicyUsed() {
-        for (CertificateExpiry c : certificates) {
-            if (c.leapDayPolicyUsed()) {
+        for (int i = 0; i < certificates.size(); i++) {
+            if (certificates.get(i).leapDayPolicyUsed()) {
                 return true;
             }
         }

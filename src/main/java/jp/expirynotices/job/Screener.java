@@ -90,7 +90,7 @@ public final class Screener {
         }
         ResidentAssessment assessment = staged.assessment().withAlreadyNotified(notified);
         if (!assessment.due()) {
-            return new Screening.NotDue(assessment.notDueReason().orElseThrow(), assessment.leapDayPolicyUsed());
+            return Screening.NotDue.of(assessment.notDueReason().orElseThrow(), assessment.leapDayPolicyUsed());
         }
         Candidate c = staged.candidate();
         return new Screening.Staged(candidate(c.resident(), c.status(), c.heldReason(), assessment), assessment);
@@ -100,7 +100,7 @@ public final class Screener {
         ResidentAssessment assessment = calculator.assess(resident.birthDate(), resident.cardExpiresOn(),
                 resident.certificates(), runDate);
         if (!assessment.due()) {
-            return new Screening.NotDue(assessment.notDueReason().orElseThrow(), assessment.leapDayPolicyUsed());
+            return Screening.NotDue.of(assessment.notDueReason().orElseThrow(), assessment.leapDayPolicyUsed());
         }
         String heldReason = heldReason(resident);
         Candidate.Status status = heldReason == null ? Candidate.Status.SELECTED : Candidate.Status.HELD;

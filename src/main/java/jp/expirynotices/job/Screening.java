@@ -17,5 +17,21 @@ public sealed interface Screening {
 
     /** Valid, no notice tonight. */
     record NotDue(NotDueReason reason, boolean leapDayPolicyUsed) implements Screening {
+
+        private static final NotDue[] EACH = each();
+
+        /** The one instance of each outcome: nine rows in ten of a registry end here, with no new object. */
+        static NotDue of(NotDueReason reason, boolean leapDayPolicyUsed) {
+            return EACH[reason.ordinal() * 2 + (leapDayPolicyUsed ? 1 : 0)];
+        }
+
+        private static NotDue[] each() {
+            NotDue[] each = new NotDue[NotDueReason.values().length * 2];
+            for (NotDueReason reason : NotDueReason.values()) {
+                each[reason.ordinal() * 2] = new NotDue(reason, false);
+                each[reason.ordinal() * 2 + 1] = new NotDue(reason, true);
+            }
+            return each;
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -99,7 +98,7 @@ public final class RegistryValidator {
         }
         String name = text(header, f, NAME, true);
         String nameKana = text(header, f, NAME_KANA, false);
-        LocalDate birthDate = date(header, f, BIRTH_DATE).orElseThrow(() -> missing(BIRTH_DATE));
+        LocalDate birthDate = required(date(header, f, BIRTH_DATE), BIRTH_DATE);
         if (birthDate.isAfter(runDate)) {
             throw new RowFault(BIRTH_DATE, "BIRTH_AFTER_RUN_DATE: birth_date is after the run date");
         }
@@ -113,13 +112,14 @@ public final class RegistryValidator {
         String town = text(header, f, ADDRESS_TOWN, true);
         String block = text(header, f, ADDRESS_BLOCK, false);
         String building = text(header, f, ADDRESS_BUILDING, false);
-        LocalDate cardExpiresOn = date(header, f, CARD_EXPIRES_ON).orElseThrow(() -> missing(CARD_EXPIRES_ON));
+        LocalDate cardExpiresOn = required(date(header, f, CARD_EXPIRES_ON), CARD_EXPIRES_ON);
 
-        List<Certificate> certificates = new ArrayList<>(2);
-        certificate(header, f, CertificateKind.SIGN, SIGN_CERT_ISSUED_ON, SIGN_CERT_EXPIRES_ON, SIGN_CERT_STATUS,
-                birthDate, cardExpiresOn).ifPresent(certificates::add);
-        certificate(header, f, CertificateKind.AUTH, AUTH_CERT_ISSUED_ON, AUTH_CERT_EXPIRES_ON, AUTH_CERT_STATUS,
-                birthDate, cardExpiresOn).ifPresent(certificates::add);
+        Certificate sign = certificate(header, f, CertificateKind.SIGN, SIGN_CERT_ISSUED_ON, SIGN_CERT_EXPIRES_ON,
+                SIGN_CERT_STATUS, birthDate, cardExpiresOn);
+        Certificate auth = certificate(header, f, CertificateKind.AUTH, AUTH_CERT_ISSUED_ON, AUTH_CERT_EXPIRES_ON,
+                AUTH_CERT_STATUS, birthDate, cardExpiresOn);
+        List<Certificate> certificates = sign == null ? (auth == null ? List.of() : List.of(auth))
+                : auth == null ? List.of(sign) : List.of(sign, auth);
         boolean holdMail = holdMail(header.value(f, HOLD_MAIL));
 
         return new Resident(record.line(), rawId, name, nameKana, birthDate, postal.replace("-", ""), town, block,
@@ -159,25 +159,24 @@ public final class RegistryValidator {
         return true;
     }
 
-    private Optional<Certificate> certificate(RegistryHeader header, String[] f, CertificateKind kind,
-                                              RegistryColumn issuedColumn, RegistryColumn expiresColumn,
-                                              RegistryColumn statusColumn, LocalDate birthDate,
-                                              LocalDate cardExpiresOn) {
-        Optional<LocalDate> issued = date(header, f, issuedColumn);
-        Optional<LocalDate> recorded = date(header, f, expiresColumn);
+    /** The row's certificate of one kind; null when the row has none. */
+    private Certificate certificate(RegistryHeader header, String[] f, CertificateKind kind,
+                                    RegistryColumn issuedColumn, RegistryColumn expiresColumn,
+                                    RegistryColumn statusColumn, LocalDate birthDate, LocalDate cardExpiresOn) {
+        LocalDate issuedOn = date(header, f, issuedColumn);
+        LocalDate recorded = date(header, f, expiresColumn);
         String status = header.value(f, statusColumn);
-        if (issued.isEmpty()) {
+        if (issuedOn == null) {
             if (!status.isEmpty()) {
                 throw new RowFault(statusColumn, "MISSING_ISSUE_DATE: " + statusColumn.header() + " is given without "
                         + issuedColumn.header());
             }
-            if (recorded.isPresent()) {
+            if (recorded != null) {
                 throw new RowFault(expiresColumn, "MISSING_ISSUE_DATE: " + expiresColumn.header()
                         + " is given without " + issuedColumn.header());
             }
-            return Optional.empty();
+            return null;
         }
-        LocalDate issuedOn = issued.get();
         if (issuedOn.isBefore(birthDate)) {
             throw new RowFault(issuedColumn, "ISSUE_BEFORE_BIRTH: " + issuedColumn.header()
                     + " is before birth_date");
@@ -190,7 +189,7 @@ public final class RegistryValidator {
             throw new RowFault(issuedColumn, "ISSUE_AFTER_CARD_EXPIRY: " + issuedColumn.header()
                     + " is after card_expires_on");
         }
-        if (recorded.isPresent() && !recorded.get().isAfter(issuedOn)) {
+        if (recorded != null && !recorded.isAfter(issuedOn)) {
             throw new RowFault(expiresColumn, "EXPIRY_NOT_AFTER_ISSUE: " + expiresColumn.header()
                     + " is not after " + issuedColumn.header());
         }
@@ -204,7 +203,7 @@ public final class RegistryValidator {
             default -> throw new RowFault(statusColumn, "INVALID_VALUE: " + statusColumn.header()
                     + " must be active or revoked");
         };
-        return Optional.of(new Certificate(kind, issuedOn, recorded, parsed));
+        return new Certificate(kind, issuedOn, Optional.ofNullable(recorded), parsed);
     }
 
     private static boolean holdMail(String value) {
@@ -261,17 +260,25 @@ public final class RegistryValidator {
         return c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029;
     }
 
-    private Optional<LocalDate> date(RegistryHeader header, String[] f, RegistryColumn column) {
+    /** The column's date; null when the field is empty. Null rather than an optional: seven a row. */
+    private LocalDate date(RegistryHeader header, String[] f, RegistryColumn column) {
         String value = header.value(f, column);
         if (value.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
         LocalDate parsed = parseDate(value);
         if (parsed == null) {
             throw new RowFault(column, "INVALID_DATE: " + column.header()
                     + " must be a real date written yyyy-MM-dd or yyyy/MM/dd");
         }
-        return Optional.of(parsed);
+        return parsed;
+    }
+
+    private static LocalDate required(LocalDate date, RegistryColumn column) {
+        if (date == null) {
+            throw missing(column);
+        }
+        return date;
     }
 
     /** A real calendar date in {@code yyyy-MM-dd} or {@code yyyy/MM/dd}, from 1873 on; otherwise null. */
