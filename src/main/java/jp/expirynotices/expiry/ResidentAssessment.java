@@ -31,17 +31,24 @@ public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDa
 
     /** Certificates to notify now: in their window, and not notified before. */
     public List<CertificateExpiry> dueCertificates() {
-        if (!due()) {
+        if (cardExpiresOn.isBefore(runDate)) {
             return List.of();
         }
-        List<CertificateExpiry> due = new ArrayList<>(certificates.size());
+        int due = 0;
+        for (int i = 0; i < certificates.size(); i++) {
+            due += notifyNow(certificates.get(i)) ? 1 : 0;
+        }
+        if (due == certificates.size()) {
+            return certificates;   // the usual case for a due resident, and already unmodifiable: no new list
+        }
+        List<CertificateExpiry> list = new ArrayList<>(due);
         for (int i = 0; i < certificates.size(); i++) {
             CertificateExpiry c = certificates.get(i);
             if (notifyNow(c)) {
-                due.add(c);
+                list.add(c);
             }
         }
-        return Collections.unmodifiableList(due);
+        return Collections.unmodifiableList(list);
     }
 
     /**
@@ -100,8 +107,15 @@ public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDa
     }
 
     private Optional<CertificateExpiry> earliestDue() {
+        CertificateExpiry earliest = null;
         List<CertificateExpiry> due = dueCertificates();
-        return due.isEmpty() ? Optional.empty() : Optional.of(Collections.min(due, EARLIEST));
+        for (int i = 0; i < due.size(); i++) {
+            CertificateExpiry c = due.get(i);
+            if (earliest == null || EARLIEST.compare(c, earliest) < 0) {
+                earliest = c;
+            }
+        }
+        return Optional.ofNullable(earliest);
     }
 
     /** Due kinds joined by {@code ;} in alphabetical order, as in the manifest: {@code AUTH;SIGN}. */
