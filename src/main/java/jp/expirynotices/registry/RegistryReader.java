@@ -42,7 +42,7 @@ public final class RegistryReader implements Closeable {
 
     private final Path file;
     private final Charset charset;
-    private final CSVReader csv;
+    private final CsvRecords csv;
     private final RegistryHeader header;
     private long blankLines;
 
@@ -105,28 +105,35 @@ public final class RegistryReader implements Closeable {
         }
     }
 
-    private static CSVReader open(Path file, Charset charset) {
+    private static CsvRecords open(Path file, Charset charset) {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             if (charset.equals(StandardCharsets.UTF_8)) {
                 skipUtf8Bom(in);
+                // The default encoding, read from its bytes: the same records with less work (Utf8CsvRecords).
+                return new Utf8CsvRecords(in, MULTILINE_LIMIT);
             }
             // REPORT, not REPLACE: a Shift_JIS file read as UTF-8 must stop the run, not print mojibake letters.
             CharsetDecoder decoder = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             Reader reader = new LineDecodingReader(in, decoder);
-            return new CSVReaderBuilder(reader)
-                    .withCSVParser(new QuoteFreeLineParser())
-                    .withMultilineLimit(MULTILINE_LIMIT)
-                    .withKeepCarriageReturn(false)
-                    // OpenCSV's reader check swallows I/O errors it does not know as end of file: a decoding
-                    // error would silently cut the registry short.
-                    .withVerifyReader(false)
-                    .build();
+            return CsvRecords.of(openCsv(reader));
         } catch (IOException e) {
             throw new RegistryInputException(file + ": cannot open input file (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** OpenCSV's reader as the registry is read with it, in any charset. */
+    static CSVReader openCsv(Reader reader) {
+        return new CSVReaderBuilder(reader)
+                .withCSVParser(new QuoteFreeLineParser())
+                .withMultilineLimit(MULTILINE_LIMIT)
+                .withKeepCarriageReturn(false)
+                // OpenCSV's reader check swallows I/O errors it does not know as end of file: a decoding
+                // error would silently cut the registry short.
+                .withVerifyReader(false)
+                .build();
     }
 
     private static void skipUtf8Bom(InputStream in) throws IOException {
@@ -153,7 +160,7 @@ public final class RegistryReader implements Closeable {
     /** The next record, or {@code null} at the end of the file. Blank lines are skipped. */
     public RawRecord next() {
         while (true) {
-            long startLine = csv.getLinesRead() + 1;
+            long startLine = csv.linesRead() + 1;
             String[] fields = readRecord(startLine);
             if (fields == null) {
                 return null;
@@ -170,7 +177,7 @@ public final class RegistryReader implements Closeable {
         try {
             return csv.readNext();
         } catch (CharacterCodingException e) {
-            long line = e instanceof LineDecodingReader.UndecodableLineException u ? u.line() : csv.getLinesRead() + 1;
+            long line = e instanceof LineDecodingReader.UndecodableLineException u ? u.line() : csv.linesRead() + 1;
             throw new RegistryInputException(file + ": line " + line + ": bytes that are not valid "
                     + charset.name() + encodingHint());
         } catch (CsvMalformedLineException | CsvMultilineLimitBrokenException | CsvException e) {
