@@ -205,6 +205,9 @@ public class RunStore {
                     .computeIfAbsent(CertificateKind.valueOf(rs.getString(2)), k -> new HashSet<>())
                     .add(rs.getObject(3, LocalDate.class));
         });
+        if (notices.isEmpty()) {
+            return Screener.Ledger.NONE;   // the usual chunk: none of its residents was notified before
+        }
         return (residentId, expiries) -> {
             Map<CertificateKind, Set<LocalDate>> byKind = notices.get(residentId);
             Set<CertificateKind> notified = EnumSet.noneOf(CertificateKind.class);
@@ -408,7 +411,8 @@ public class RunStore {
     }
 
     static String kinds(Set<CertificateKind> kinds) {
-        return kinds.stream().map(Enum::name).sorted().collect(Collectors.joining(";"));
+        // the usual case without a stream: this runs for every due resident
+        return kinds.isEmpty() ? "" : kinds.stream().map(Enum::name).sorted().collect(Collectors.joining(";"));
     }
 
     static Set<CertificateKind> parseKinds(String joined) {

@@ -20,6 +20,9 @@ public final class Screener {
     /** Kinds of a resident's current certificates that an earlier run notified. */
     @FunctionalInterface
     public interface Ledger {
+        /** No resident has been notified of anything. */
+        Ledger NONE = (residentId, expiries) -> Set.of();
+
         Set<CertificateKind> alreadyNotified(String residentId, Map<CertificateKind, LocalDate> expiries);
     }
 

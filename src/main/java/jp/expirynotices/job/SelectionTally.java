@@ -38,6 +38,8 @@ public final class SelectionTally {
 
     /** Counts by metric name, each a one-element array: counted in place, not boxed again for every row. */
     private final Map<String, long[]> counts = new HashMap<>();
+    /** Month and week metric names by expiry date, made once for each of the few dozen dates a run selects. */
+    private final Map<LocalDate, String[]> expiryNames = new HashMap<>();
 
     public void add(Screening screening) {
         increment(ROWS_READ);
@@ -72,9 +74,11 @@ public final class SelectionTally {
         }
         increment(SELECTED);
         increment(SELECTED_REASON.get(c.reason()));
-        LocalDate e = c.earliestExpiry();
-        increment("expiry_month." + YearMonth.from(e));
-        increment("expiry_week." + e.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+        String[] names = expiryNames.computeIfAbsent(c.earliestExpiry(), e -> new String[] {
+                "expiry_month." + YearMonth.from(e),
+                "expiry_week." + e.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))});
+        increment(names[0]);
+        increment(names[1]);
         for (CertificateExpiry cert : s.assessment().dueCertificates()) {
             increment(DUE_CERTIFICATES.get(cert.kind()));
             increment(KIND_REASON.get(cert.kind()).get(cert.reason()));

@@ -115,6 +115,9 @@ public class SelectionWriter implements ItemWriter<List<Screening>>, StepExecuti
             return screenings;
         }
         Screener.Ledger ledger = store.ledgerOf(ids, instanceId);
+        if (ledger == Screener.Ledger.NONE) {
+            return screenings;
+        }
         List<Screening> out = new ArrayList<>(screenings.size());
         for (Screening s : screenings) {
             out.add(s instanceof Screening.Staged staged ? Screener.applyLedger(staged, ledger.alreadyNotified(
