@@ -42,7 +42,13 @@ public final class Screener {
     private final LocalDate runDate;
 
     public Screener(LocalDate runDate, ExpiryCalculator calculator, Ledger ledger, GlyphCheck glyphs) {
-        this.validator = new RegistryValidator(runDate);
+        this(runDate, calculator, ledger, glyphs, 0);
+    }
+
+    /** @param expectedRows about how many rows the registry has (0 if not known): sizes the repeated-id check */
+    public Screener(LocalDate runDate, ExpiryCalculator calculator, Ledger ledger, GlyphCheck glyphs,
+                    long expectedRows) {
+        this.validator = new RegistryValidator(runDate, expectedRows);
         this.calculator = calculator;
         this.ledger = ledger;
         this.glyphs = glyphs;

@@ -11,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import jp.expirynotices.registry.RawRecord;
+import jp.expirynotices.registry.RegistryReader;
 
 /**
  * Reader and writer of the select step in one plain object, made fresh for every step execution in
@@ -50,7 +51,7 @@ public class SelectStepParts implements ItemStreamReader<List<Screening>>, ItemW
         reader = new RegistryItemReader(request.input(), request.encoding());
         Screener screener = new Screener(request.runDate(), settings.calculator(),
                 (id, expiries) -> store.alreadyNotified(id, expiries, instanceId),
-                rendering.fonts()::missingCodePoints);
+                rendering.fonts()::missingCodePoints, RegistryReader.estimatedLines(request.input()));
         RegistryItemReader file = reader;
         // Never filters: every row is counted. The ledger is applied per chunk by the writer.
         readAhead = new ScreeningReadAhead<>(file, () -> {

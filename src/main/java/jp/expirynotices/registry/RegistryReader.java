@@ -124,6 +124,26 @@ public final class RegistryReader implements Closeable {
         }
     }
 
+    /**
+     * About how many lines {@code file} has, from its size and the line ends in its first {@link #SNIFF_BYTES}
+     * bytes; 0 when it cannot be told (no line end there, or the file cannot be read). Only a hint for sizing.
+     */
+    public static long estimatedLines(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(SNIFF_BYTES);
+            int lf = 0;
+            int cr = 0;
+            for (byte b : head) {
+                lf += b == '\n' ? 1 : 0;
+                cr += b == '\r' ? 1 : 0;
+            }
+            int ends = Math.max(lf, cr);
+            return ends == 0 || head.length == 0 ? 0 : Files.size(file) * ends / head.length;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** OpenCSV's reader as the registry is read with it, in any charset. */
     static CSVReader openCsv(Reader reader) {
         return new CSVReaderBuilder(reader)

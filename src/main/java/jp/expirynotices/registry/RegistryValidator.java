@@ -40,10 +40,16 @@ public final class RegistryValidator {
 
     private final LocalDate runDate;
     /** Every well-formed id of the file so far, compactly (a HashSet of a million ids would take ~100 MB). */
-    private final ResidentIdSet seenIds = new ResidentIdSet();
+    private final ResidentIdSet seenIds;
 
     public RegistryValidator(LocalDate runDate) {
+        this(runDate, 0);
+    }
+
+    /** @param expectedRows about how many rows the file has (0 if not known), see {@link ResidentIdSet} */
+    public RegistryValidator(LocalDate runDate, long expectedRows) {
         this.runDate = runDate;
+        this.seenIds = new ResidentIdSet(expectedRows);
     }
 
     /** The row's outcome; rows must come in file order (a repeated id is rejected in the later row). */

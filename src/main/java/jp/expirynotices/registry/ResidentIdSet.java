@@ -23,9 +23,25 @@ public final class ResidentIdSet {
         }
     }
 
+    /** The most slots a table is made with at once: a million ids' worth (16 MB); beyond, it doubles as before. */
+    static final int MAX_INITIAL_SLOTS = 1 << 21;
+
     /** One table per id width in words: ids of 1–10, 11–20, 21–30 and 31–32 characters. */
     private final WordTable[] tables = new WordTable[(MAX_LENGTH + CHARS_PER_WORD - 1) / CHARS_PER_WORD];
     private final long[] key = new long[tables.length];
+    private long expectedIds;
+
+    public ResidentIdSet() {
+        this(0);
+    }
+
+    /**
+     * @param expectedIds about how many ids will be added (0 if not known): the first table is made big enough for
+     *                    them at once rather than grown to it by doubling, each doubling moving every id again
+     */
+    public ResidentIdSet(long expectedIds) {
+        this.expectedIds = expectedIds;
+    }
 
     /** Adds a well-formed id; true when it was not in the set yet. */
     public boolean add(String id) {
@@ -48,7 +64,9 @@ public final class ResidentIdSet {
         }
         WordTable table = tables[words - 1];
         if (table == null) {
-            table = tables[words - 1] = new WordTable(words);
+            // the ids of a registry are almost all of one width: the first table gets the expected size
+            table = tables[words - 1] = new WordTable(words, expectedIds);
+            expectedIds = 0;
         }
         return table.add(key);
     }
@@ -69,10 +87,15 @@ public final class ResidentIdSet {
         private int mask;
         private int size;
 
-        WordTable(int width) {
+        WordTable(int width, long expectedKeys) {
+            int capacity = 1024;
+            // below the load factor of 7/10 at which add() doubles the table
+            while (capacity < MAX_INITIAL_SLOTS && capacity / 10 * 7 < expectedKeys) {
+                capacity *= 2;
+            }
             this.width = width;
-            this.slots = new long[1024 * width];
-            this.mask = 1023;
+            this.slots = new long[capacity * width];
+            this.mask = capacity - 1;
         }
 
         boolean add(long[] key) {

@@ -37,6 +37,20 @@ class RegistryReaderTest {
         return out;
     }
 
+    @Test
+    void estimatesTheLinesOfAFileFromItsStart() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append(line("R" + i, "1-2-" + i)).append("\r\n");
+        }
+        long lines = RegistryReader.estimatedLines(file(csv.toString(), StandardCharsets.UTF_8));
+        assertThat(lines).isBetween(19_000L, 21_000L);
+        assertThat(RegistryReader.estimatedLines(file(HEADER + "\n" + line("R1", "1"), StandardCharsets.UTF_8)))
+                .as("a file shorter than the sample: its line ends").isEqualTo(1);
+        assertThat(RegistryReader.estimatedLines(file("", StandardCharsets.UTF_8))).isZero();
+        assertThat(RegistryReader.estimatedLines(dir.resolve("missing.csv"))).isZero();
+    }
+
     private static String line(String id, String block) {
         return id + ",山田 太郎,,1985-11-14,1700013,東京都豊島区東池袋," + block
                 + ",,2031-11-14,2021-11-15,,active,2021-11-15,,active,";
