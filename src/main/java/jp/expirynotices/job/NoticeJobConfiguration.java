@@ -49,7 +49,7 @@ public class NoticeJobConfiguration {
     public Step selectStep(JobRepository jobRepository, PlatformTransactionManager tm, JobSettings settings,
                            SelectStepParts selectStepParts) {
         return new StepBuilder("select", jobRepository)
-                .<List<Screening>, List<Screening>>chunk(JobSettings.SELECT_BATCHES_PER_CHUNK)
+                .<List<Screening>, List<Screening>>chunk(settings.selectBatchesPerChunk())
                 .transactionManager(tm)
                 .reader(selectStepParts)
                 .writer(selectStepParts)

@@ -19,7 +19,7 @@ import jp.expirynotices.registry.RegistryReader;
  * in the step scope: two look-ups per item, a tenth of the step's time on a million rows. The rows are read and
  * screened a few batches ahead on threads of their own ({@link ScreeningReadAhead}); the step's thread applies the
  * ledger and stages them. The step's item is such a batch of chunk-size rows (see {@link
- * JobSettings#SELECT_BATCHES_PER_CHUNK}).
+ * JobSettings#selectBatchesPerChunk}).
  */
 public class SelectStepParts implements ItemStreamReader<List<Screening>>, ItemWriter<List<Screening>>,
         StepExecutionListener {
