@@ -126,9 +126,13 @@ public final class RegistryReader implements Closeable {
 
     /**
      * About how many lines {@code file} has, from its size and the line ends in its first {@link #SNIFF_BYTES}
-     * bytes; 0 when it cannot be told (no line end there, or the file cannot be read). Only a hint for sizing.
+     * bytes; 0 when it cannot be told (no line end there, not a regular file, or it cannot be read). Only a hint
+     * for sizing.
      */
     public static long estimatedLines(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return 0;   // a pipe would block here, before open() refuses it
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(SNIFF_BYTES);
             int lf = 0;

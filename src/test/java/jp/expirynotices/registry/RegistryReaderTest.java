@@ -49,6 +49,7 @@ class RegistryReaderTest {
                 .as("a file shorter than the sample: its line ends").isEqualTo(1);
         assertThat(RegistryReader.estimatedLines(file("", StandardCharsets.UTF_8))).isZero();
         assertThat(RegistryReader.estimatedLines(dir.resolve("missing.csv"))).isZero();
+        assertThat(RegistryReader.estimatedLines(dir)).as("not a regular file").isZero();
     }
 
     private static String line(String id, String block) {
