@@ -133,8 +133,8 @@ public final class RegistryReader implements Closeable {
         if (!Files.isRegularFile(file)) {
             return 0;   // a pipe would block here, before open() refuses it
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(SNIFF_BYTES);
+        try {
+            byte[] head = head(file);
             int lf = 0;
             int cr = 0;
             for (byte b : head) {
@@ -142,9 +142,16 @@ public final class RegistryReader implements Closeable {
                 cr += b == '\r' ? 1 : 0;
             }
             int ends = Math.max(lf, cr);
-            return ends == 0 || head.length == 0 ? 0 : Files.size(file) * ends / head.length;
+            return ends == 0 ? 0 : Files.size(file) * ends / head.length;
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    /** The first {@link #SNIFF_BYTES} bytes of the file (fewer if it is shorter). */
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(SNIFF_BYTES);
         }
     }
 
@@ -237,8 +244,8 @@ public final class RegistryReader implements Closeable {
      */
     private String sniffEncoding(boolean onlyIfUndecodable) {
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(SNIFF_BYTES);
+        try {
+            head = head(file);
         } catch (IOException e) {
             return "";
         }
@@ -279,8 +286,8 @@ public final class RegistryReader implements Closeable {
             return false;
         }
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(SNIFF_BYTES);
+        try {
+            head = head(file);
         } catch (IOException e) {
             return false;
         }
