@@ -68,6 +68,67 @@ class Utf8CsvRecordsTest {
         assertThat(wide).as("records of more than 64 fields").isPositive();
     }
 
+    /** Text inside a quoted field: commas, doubled quotes, line ends, multi-byte characters, sometimes bad bytes. */
+    private static final byte[][] QUOTED = {
+            bytes("a"), bytes("メゾン目白"), bytes(", "), bytes(","), bytes("\"\""), bytes(" "), bytes("𠀋"), bytes("é"),
+            bytes("\n"), bytes("\r\n"), {(byte) 0xFF}, {(byte) 0xE3, (byte) 0x81},
+    };
+    /** An unquoted field's text (no comma, quote or line end). */
+    private static final byte[][] PLAIN = {
+            bytes(""), bytes("R0000001"), bytes("山田 太郎"), bytes("1980-01-31"), bytes(" "), bytes("𠀋"), bytes("é"),
+    };
+
+    /**
+     * Lines of whole fields, quoted or not, the way a registry holds them: most quoted fields open and close on their
+     * line (the byte reader splits those itself), some run over a line end, and some lines are malformed (a quote
+     * inside an unquoted field, text after a closing quote, a field never closed), which go to OpenCSV.
+     */
+    @Test
+    void givesWhatOpenCsvGivesForLinesOfQuotedFields() throws Exception {
+        SplittableRandom random = new SplittableRandom(20261206);
+        int quotedRecords = 0;
+        for (int n = 0; n < 20_000; n++) {
+            boolean withBadBytes = random.nextInt(8) == 0;
+            boolean withLineEnds = random.nextInt(4) == 0;
+            boolean malformed = random.nextInt(8) == 0;
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            for (int line = random.nextInt(12); line > 0; line--) {
+                for (int field = random.nextInt(1, 20); field > 0; field--) {
+                    if (random.nextInt(3) == 0) {
+                        file.write('"');
+                        for (int k = random.nextInt(6); k > 0; k--) {
+                            byte[] piece = QUOTED[random.nextInt(QUOTED.length - (withBadBytes ? 0 : 2))];
+                            file.writeBytes(!withLineEnds && (piece[0] == '\r' || piece[0] == '\n') ? bytes("q")
+                                    : piece);
+                        }
+                        if (!malformed || random.nextInt(10) > 0) {
+                            file.write('"');
+                        }
+                    } else {
+                        file.writeBytes(PLAIN[random.nextInt(PLAIN.length)]);
+                    }
+                    if (malformed && random.nextInt(10) == 0) {
+                        file.writeBytes(bytes(random.nextBoolean() ? "\"" : "x"));
+                    }
+                    if (field > 1) {
+                        file.write(',');
+                    }
+                }
+                file.writeBytes(bytes(switch (random.nextInt(4)) {
+                    case 0 -> "\r\n";
+                    case 1 -> "\r";
+                    default -> "\n";
+                }));
+            }
+            byte[] content = file.toByteArray();
+            Reading expected = read(content, false, 0);
+            assertSame(expected, read(content, true, random.nextInt(3) == 0 ? 1 + random.nextInt(7) : 0), n,
+                    content);
+            quotedRecords += (int) expected.records.stream().filter(r -> r.contains("\"")).count();
+        }
+        assertThat(quotedRecords).as("records with a quote inside a field").isGreaterThan(10_000);
+    }
+
     @Test
     void givesWhatOpenCsvGivesForARegistryBiggerThanTheBuffer() throws Exception {
         StringBuilder csv = new StringBuilder("resident_id,name,address_building\r\n");
