@@ -35,20 +35,31 @@ public final class SelectionTally {
     private static final Map<CertificateKind, String> DUE_CERTIFICATES =
             names(CertificateKind.class, "due_certificates.");
     private static final Map<CertificateKind, Map<ExpiryReason, String>> KIND_REASON = kindReasons();
+    private static final int KINDS = CertificateKind.values().length;
+    private static final int REASONS = ExpiryReason.values().length;
 
-    /** Counts by metric name, each a one-element array: counted in place, not boxed again for every row. */
+    // What every row counts, in plain arrays by enum ordinal: a million rows are counted in the select step, and a
+    // map look-up by name for each count was both slow and much code to compile. Named only by asMap().
+    private long rowsRead;
+    private long leapDay;
+    private long selected;
+    private final long[] notSelected = new long[NotDueReason.values().length];
+    private final long[] selectedReason = new long[REASONS];
+    private final long[] dueCertificates = new long[KINDS];
+    private final long[] kindReason = new long[KINDS * REASONS];
+    /** Selected residents by earliest expiry date: a run selects a few dozen dates; months and weeks named later. */
+    private final Map<LocalDate, long[]> byExpiry = new HashMap<>();
+    /** Everything else by metric name (rejects, held residents, blank lines, and counts read back by {@link #of}). */
     private final Map<String, long[]> counts = new HashMap<>();
-    /** Month and week metric names by expiry date, made once for each of the few dozen dates a run selects. */
-    private final Map<LocalDate, String[]> expiryNames = new HashMap<>();
 
     public void add(Screening screening) {
-        increment(ROWS_READ);
+        rowsRead++;
         switch (screening) {
             case Screening.Rejected r -> reject(r.reject());
             case Screening.NotDue n -> {
-                increment(NOT_SELECTED.get(n.reason()));
+                notSelected[n.reason().ordinal()]++;
                 if (n.leapDayPolicyUsed()) {
-                    increment(LEAP_DAY);
+                    leapDay++;
                 }
             }
             case Screening.Staged s -> staged(s);
@@ -62,7 +73,7 @@ public final class SelectionTally {
 
     private void staged(Screening.Staged s) {
         if (s.assessment().leapDayPolicyUsed()) {
-            increment(LEAP_DAY);
+            leapDay++;
         }
         Candidate c = s.candidate();
         if (c.status() == Candidate.Status.HELD) {
@@ -72,21 +83,32 @@ public final class SelectionTally {
             increment("held." + (colon < 0 ? reason : reason.substring(0, colon)));
             return;
         }
-        increment(SELECTED);
-        increment(SELECTED_REASON.get(c.reason()));
-        String[] names = expiryNames.computeIfAbsent(c.earliestExpiry(), e -> new String[] {
-                "expiry_month." + YearMonth.from(e),
-                "expiry_week." + e.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))});
-        increment(names[0]);
-        increment(names[1]);
+        selected++;
+        selectedReason[c.reason().ordinal()]++;
+        byExpiry.computeIfAbsent(c.earliestExpiry(), e -> new long[1])[0]++;
         for (CertificateExpiry cert : s.assessment().dueCertificates()) {
-            increment(DUE_CERTIFICATES.get(cert.kind()));
-            increment(KIND_REASON.get(cert.kind()).get(cert.reason()));
+            int kind = cert.kind().ordinal();
+            dueCertificates[kind]++;
+            kindReason[kind * REASONS + cert.reason().ordinal()]++;
         }
     }
 
     public void merge(SelectionTally other) {
+        rowsRead += other.rowsRead;
+        leapDay += other.leapDay;
+        selected += other.selected;
+        addAll(notSelected, other.notSelected);
+        addAll(selectedReason, other.selectedReason);
+        addAll(dueCertificates, other.dueCertificates);
+        addAll(kindReason, other.kindReason);
+        other.byExpiry.forEach((date, n) -> byExpiry.computeIfAbsent(date, e -> new long[1])[0] += n[0]);
         other.counts.forEach((k, v) -> add(k, v[0]));
+    }
+
+    private static void addAll(long[] to, long[] from) {
+        for (int i = 0; i < to.length; i++) {
+            to[i] += from[i];
+        }
     }
 
     public void addBlankLines(long lines) {
@@ -102,14 +124,33 @@ public final class SelectionTally {
     }
 
     public long get(String metric) {
-        long[] count = counts.get(metric);
-        return count == null ? 0 : count[0];
+        return asMap().getOrDefault(metric, 0L);
     }
 
+    /** Every metric counted, by name; a name appears once it has been counted (as before, so summary.csv keeps it). */
     public Map<String, Long> asMap() {
         Map<String, Long> out = new TreeMap<>();
         counts.forEach((k, v) -> out.put(k, v[0]));
+        put(out, ROWS_READ, rowsRead);
+        put(out, LEAP_DAY, leapDay);
+        put(out, SELECTED, selected);
+        NOT_SELECTED.forEach((reason, name) -> put(out, name, notSelected[reason.ordinal()]));
+        SELECTED_REASON.forEach((reason, name) -> put(out, name, selectedReason[reason.ordinal()]));
+        DUE_CERTIFICATES.forEach((kind, name) -> put(out, name, dueCertificates[kind.ordinal()]));
+        KIND_REASON.forEach((kind, byReason) -> byReason.forEach((reason, name) ->
+                put(out, name, kindReason[kind.ordinal() * REASONS + reason.ordinal()])));
+        byExpiry.forEach((date, n) -> {
+            put(out, "expiry_month." + YearMonth.from(date), n[0]);
+            put(out, "expiry_week." + date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), n[0]);
+        });
         return out;
+    }
+
+    /** Adds a count kept outside {@link #counts}; none counted, none named. */
+    private static void put(Map<String, Long> out, String metric, long n) {
+        if (n > 0) {
+            out.merge(metric, n, Long::sum);
+        }
     }
 
     public static SelectionTally of(Map<String, Long> counts) {
