@@ -127,7 +127,7 @@ public final class SelectionTally {
         return asMap().getOrDefault(metric, 0L);
     }
 
-    /** Every metric counted, by name; a name appears once it has been counted (as before, so summary.csv keeps it). */
+    /** Every metric by name; a metric a row counts appears once a row has counted it, never as 0. */
     public Map<String, Long> asMap() {
         Map<String, Long> out = new TreeMap<>();
         counts.forEach((k, v) -> out.put(k, v[0]));

@@ -127,9 +127,9 @@ final class Utf8CsvRecords implements CsvRecords {
     /**
      * The fields of a line whose quotes all enclose whole fields on the line (a quote inside written twice), as
      * RFC 4180 reads them; null for any other line with a quote (one that a quoted field runs over, text after a
-     * closing quote, a quote inside an unquoted field), which goes to OpenCSV. Such lines are one in twenty of a
-     * registry whose building names hold commas; OpenCSV's parser for them cost the select step a fifth of its time,
-     * most of it in compiling that parser.
+     * closing quote, a quote inside an unquoted field), which goes to OpenCSV. A building name with a comma is
+     * quoted: one line in twenty of the benchmark's registry, for which OpenCSV's parser cost the select step a fifth
+     * of its time, most of it in compiling that parser.
      */
     private String[] splitQuoted() throws IOException {
         int count = 0;
