@@ -38,8 +38,12 @@ public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDa
         for (int i = 0; i < certificates.size(); i++) {
             due += notifyNow(certificates.get(i)) ? 1 : 0;
         }
+        // The two usual cases (none due: nine rows in ten; all due) without a new list.
+        if (due == 0) {
+            return List.of();
+        }
         if (due == certificates.size()) {
-            return certificates;   // the usual case for a due resident, and already unmodifiable: no new list
+            return certificates;   // already unmodifiable
         }
         List<CertificateExpiry> list = new ArrayList<>(due);
         for (int i = 0; i < certificates.size(); i++) {
@@ -52,19 +56,11 @@ public record ResidentAssessment(LocalDate runDate, LocalDate birthDate, LocalDa
     }
 
     /**
-     * Whether any certificate is to be notified now. Indexed loops that allocate nothing, here and below: this runs
-     * for every row of the registry.
+     * Whether any certificate is to be notified now. This and the methods below run for every row of the registry:
+     * indexed loops, and no new list in the usual cases.
      */
     public boolean due() {
-        if (cardExpiresOn.isBefore(runDate)) {
-            return false;
-        }
-        for (int i = 0; i < certificates.size(); i++) {
-            if (notifyNow(certificates.get(i))) {
-                return true;
-            }
-        }
-        return false;
+        return !dueCertificates().isEmpty();
     }
 
     private boolean notifyNow(CertificateExpiry c) {

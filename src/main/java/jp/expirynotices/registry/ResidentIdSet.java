@@ -89,8 +89,7 @@ public final class ResidentIdSet {
 
         WordTable(int width, long expectedKeys) {
             int capacity = 1024;
-            // below the load factor of 7/10 at which add() doubles the table
-            while (capacity < MAX_INITIAL_SLOTS && capacity / 10 * 7 < expectedKeys) {
+            while (capacity < MAX_INITIAL_SLOTS && fullAt(capacity) < expectedKeys) {
                 capacity *= 2;
             }
             this.width = width;
@@ -104,7 +103,7 @@ public final class ResidentIdSet {
                 int base = i * width;
                 if (slots[base] == 0) {
                     System.arraycopy(key, 0, slots, base, width);
-                    if (++size > (mask + 1) / 10 * 7) {
+                    if (++size > fullAt(mask + 1)) {
                         grow();
                     }
                     return true;
@@ -139,6 +138,11 @@ public final class ResidentIdSet {
                     System.arraycopy(key, 0, slots, i * width, width);
                 }
             }
+        }
+
+        /** The keys at which a table of {@code capacity} slots is doubled: a load factor of 7/10. */
+        private static int fullAt(int capacity) {
+            return capacity / 10 * 7;
         }
 
         /** MurmurHash3's 64-bit finaliser. */

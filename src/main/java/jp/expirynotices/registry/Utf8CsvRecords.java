@@ -17,11 +17,11 @@ import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
 /**
  * The records of a UTF-8 registry read from its bytes: the same records, line numbers and errors as OpenCSV's
  * reader over {@link LineDecodingReader} ({@code Utf8CsvRecordsTest} compares them), with far less garbage. That
- * reader makes each line a string, then each field a copy of part of it; here a line without a quote is split at
- * its comma bytes, an ASCII field becomes a string straight from the bytes and any other field is decoded once into
+ * reader makes each line a string, then each field a copy of part of it; here a line is split at its comma bytes
+ * ({@link #split}), an ASCII field becomes a string straight from the bytes and any other field is decoded once into
  * a buffer kept for the next. A million rows are about a third less to allocate and collect in the select step.
- * A line whose quoted fields each open and close on it is split here too ({@link #splitQuoted}). Any other line with a
- * quote, and the lines a quoted field runs over, are decoded whole and go to OpenCSV's RFC 4180 parser
+ * That takes lines without a quote and lines whose quoted fields each open and close on the line. Any other line
+ * with a quote, and the lines a quoted field runs over, are decoded whole and go to OpenCSV's RFC 4180 parser
  * ({@link QuoteFreeLineParser}) as before, record by record the way OpenCSV's reader drives it.
  *
  * <p>UTF-8 makes this safe: the bytes of CR, LF, comma and quote never occur inside a multi-byte character.
@@ -50,14 +50,9 @@ final class Utf8CsvRecords implements CsvRecords {
     private boolean hasNext = true;
     private long linesRead;
 
-    /** The line just read: {@code buf[lineStart, lineEnd)}, where its commas are, and what else it holds. */
+    /** The line just read: {@code buf[lineStart, lineEnd)}. */
     private int lineStart;
     private int lineEnd;
-    private int[] commas = new int[32];
-    private int commaCount;
-    private boolean lineQuoted;
-    /** Bit i: field i has a byte that is not ASCII (fields from the 64th on share the last bit). */
-    private long nonAsciiFields;
     private String[] fields = new String[16];
 
     /** @param in the file's bytes after any byte-order mark */
@@ -86,7 +81,7 @@ final class Utf8CsvRecords implements CsvRecords {
             }
             linesRead++;
             linesInRecord++;
-            String[] read = parser.isPending() ? null : lineQuoted ? splitQuoted() : split();
+            String[] read = parser.isPending() ? null : split();
             if (read == null) {
                 // decoded before the limit is checked: bad bytes on the line are reported first, as by OpenCSV's
                 // reader
@@ -110,28 +105,14 @@ final class Utf8CsvRecords implements CsvRecords {
         return all;
     }
 
-    /** The quote-free line's fields, as {@link QuoteFreeLineParser} splits it. */
-    private String[] split() throws IOException {
-        if (fields.length < commaCount + 1) {
-            fields = new String[commaCount + 1];
-        }
-        int start = lineStart;
-        for (int i = 0; i <= commaCount; i++) {
-            int end = i < commaCount ? commas[i] : lineEnd;
-            fields[i] = text(start, end, (nonAsciiFields & (1L << Math.min(i, 63))) == 0);
-            start = end + 1;
-        }
-        return Arrays.copyOf(fields, commaCount + 1);
-    }
-
     /**
-     * The fields of a line whose quotes all enclose whole fields on the line (a quote inside written twice), as
-     * RFC 4180 reads them; null for any other line with a quote (one that a quoted field runs over, text after a
-     * closing quote, a quote inside an unquoted field), which goes to OpenCSV. A building name with a comma is
-     * quoted: one line in twenty of the benchmark's registry, for which OpenCSV's parser cost the select step a fifth
-     * of its time, most of it in compiling that parser.
+     * The line's fields, as RFC 4180 reads them, when it holds no quote or only quotes that enclose whole fields on
+     * the line (a quote inside written twice); null for any other line with a quote (one that a quoted field runs
+     * over, text after a closing quote, a quote inside an unquoted field), which goes to OpenCSV. A building name
+     * with a comma is quoted: one line in twenty of the benchmark's registry, for which OpenCSV's parser cost the
+     * select step a fifth of its time, most of it in compiling that parser.
      */
-    private String[] splitQuoted() throws IOException {
+    private String[] split() throws IOException {
         int count = 0;
         int i = lineStart;
         while (true) {
@@ -217,9 +198,6 @@ final class Utf8CsvRecords implements CsvRecords {
             }
             skipLf = false;
         }
-        commaCount = 0;
-        boolean quoted = false;
-        long nonAscii = 0;
         int i = pos;
         while (true) {
             if (i == limit) {
@@ -239,22 +217,10 @@ final class Utf8CsvRecords implements CsvRecords {
                 skipLf = b == '\r';
                 break;
             }
-            if (b == ',') {
-                if (commaCount == commas.length) {
-                    commas = Arrays.copyOf(commas, commaCount * 2);
-                }
-                commas[commaCount++] = i;
-            } else if (b == '"') {
-                quoted = true;
-            } else if (b < 0) {
-                nonAscii |= 1L << Math.min(commaCount, 63);
-            }
             i++;
         }
         lineStart = pos;
         pos = lineEnd < limit ? lineEnd + 1 : lineEnd;
-        lineQuoted = quoted;
-        nonAsciiFields = nonAscii;
         if (lineEnd - lineStart > LineDecodingReader.MAX_LINE_CHARS) {
             checkLongLine(lineStart, lineEnd, true);
         }
@@ -271,9 +237,6 @@ final class Utf8CsvRecords implements CsvRecords {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             limit -= pos;
             pos = 0;
-            for (int k = 0; k < commaCount; k++) {
-                commas[k] -= shift;
-            }
         }
         if (limit == buf.length) {
             if (buf.length >= MAX_LINE_BYTES) {
