@@ -28,6 +28,7 @@ import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.ByteBuffer;
 import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.GrayColor;
 import org.openpdf.text.pdf.PdfArray;
@@ -74,6 +75,8 @@ public final class LetterRenderer {
     private static final float WINDOW_CLEAR = mm(10);
     /** Body scales tried in order until the content fits. */
     private static final float[] BODY_SCALES = {1f, 0.96f, 0.92f, 0.88f, 0.84f, 0.8f};
+    /** Page 2's tables: labels and values (widths relative to each other). */
+    private static final float[] FORM_COLUMNS = {22, 78};
     private static final GrayColor HEADER_FILL = new GrayColor(0.88f);
     private static final GrayColor PERIOD_FILL = new GrayColor(0.94f);
 
@@ -113,6 +116,9 @@ public final class LetterRenderer {
     private static final int MAX_LAYOUTS = 1024;
     /** Fixed parts of page 1 by name (see {@link #drawFixed}); bounded likewise. */
     private final Map<String, FixedPart> fixedParts = new ConcurrentHashMap<>();
+    /** The resident's part of page 2 laid out once per shape, without the resident's texts ({@link #residentPart}). */
+    private final Map<ResidentShape, ResidentFrame> residentFrames = new ConcurrentHashMap<>();
+    private final AtomicLong residentReuses = new AtomicLong();
     /** Laid-out fixed parts of page 2 by what they print (see {@link #formPart}); bounded likewise. */
     private final Map<LayoutKey, FlowPart> flowParts = new ConcurrentHashMap<>();
     /** The same parts by their inputs ({@link PartReuse}): found without building their elements. */
@@ -627,7 +633,7 @@ public final class LetterRenderer {
             Slot reference = new Slot();
             // A fixed part's inputs: all its builder is given (the settings aside, the same for every letter).
             if (formPart(ct, page, area, "head", List.of(scale), () -> formHead(s), null)
-                    && formPart(ct, page, area, "resident", null, () -> formResident(s, letter), null)
+                    && residentPart(ct, page, area, s, letter)
                     && formPart(ct, page, area, "answer", List.of(scale, letter.letterDate()),
                             () -> formAnswer(s, letter.letterDate()), null)
                     && formPart(ct, page, area, "office", List.of(scale), () -> formOffice(s, reference),
@@ -776,7 +782,7 @@ public final class LetterRenderer {
     /** The resident the ward asks about: name, address, birth date. */
     private List<Element> formResident(Styles s, NoticeLetter letter) {
         Resident resident = letter.resident();
-        PdfPTable person = new PdfPTable(new float[] {22, 78});
+        PdfPTable person = new PdfPTable(FORM_COLUMNS);
         person.setWidthPercentage(100);
         formRow(person, s, "ご本人の氏名", cell(s, s.form, resident.name()), 0);
         List<String> address = new ArrayList<>();
@@ -787,12 +793,159 @@ public final class LetterRenderer {
         return List.of(person);
     }
 
+    /** The lines of {@link #formResident}'s value cells, in the order they are drawn. */
+    private static List<String> residentLines(NoticeLetter letter) {
+        Resident resident = letter.resident();
+        List<String> lines = new ArrayList<>(5);
+        lines.add(resident.name());
+        lines.add("〒" + resident.postalCodeHyphenated());
+        lines.addAll(LetterText.addressLines(resident));
+        lines.add(Wareki.format(resident.birthDate()));
+        return lines;
+    }
+
+    /**
+     * The resident's part of the form ({@link #formResident}). Laying its table out is a tenth of a letter's time,
+     * and it comes out the same for every resident whose lines are as many and each fit on one line: the table's
+     * fills, borders and labels (its frame), and where each line starts. So the part is laid out once per shape,
+     * taken apart, and checked: each of its lines must be exactly what {@link #show} draws at that place. Later
+     * letters of the shape copy the frame and draw their own lines there; every {@link #checkEvery}-th is laid out
+     * afresh and must come out in the same places. Anything else (a line that would wrap, space at either end of a
+     * line) is laid out as before.
+     */
+    private boolean residentPart(ColumnText ct, PdfContentByte page, Rectangle area, Styles s, NoticeLetter letter)
+            throws DocumentException {
+        List<String> lines = shared == null ? null : residentLines(letter);
+        ResidentShape shape = lines == null ? null : residentShape(s, area, lines);
+        float top = ct.getYLine();
+        ResidentFrame kept = shape == null ? null : residentFrames.get(shape);
+        boolean check = kept != null && residentReuses.incrementAndGet() % checkEvery == 0;
+        if (kept != null && !check && top >= kept.top()) {
+            // As place() moves a kept part, with the resident's lines where the layout had them, in stream order
+            // (text extraction reads each label before its value).
+            float dy = top - kept.top();
+            ByteBuffer out = page.getInternalBuffer();
+            out.append("q 1 0 0 1 0 ").append(dy).append(" cm\n").append(kept.pieces().getFirst());
+            for (int i = 0; i < lines.size(); i++) {
+                show(page, lines.get(i), fonts.regular(), s.form.getSize(), kept.x()[i], kept.baseline()[i]);
+                out.append(kept.pieces().get(i + 1));
+            }
+            out.append("Q\n");
+            ct.setYLine(kept.bottom() + dy);
+            ct.setAdjustFirstLine(false);
+            return true;
+        }
+        int from = page.getInternalBuffer().size();
+        if (!formPart(ct, page, area, "resident", null, () -> formResident(s, letter), null)) {
+            return false;
+        }
+        if (shape != null) {
+            byte[] laid = page.getInternalBuffer().toByteArray();
+            ResidentFrame frame = residentFrame(page, Arrays.copyOfRange(laid, from, laid.length), top,
+                    ct.getYLine(), lines, s.form.getSize());
+            if (check && (frame == null || !frame.sameShapeAs(kept))) {
+                throw new IllegalStateException("page 2 of " + letter + " lays the resident's part out otherwise "
+                        + "than the kept one of the same shape: ResidentShape misses something");
+            }
+            if (frame != null && residentFrames.size() < MAX_LAYOUTS) {
+                residentFrames.merge(shape, frame, (old, now) -> now.top() < old.top() ? now : old);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The shape of the resident's part for {@code lines}: its place, its scale, and per line the ascent and descent
+     * of the fonts that draw it (the rows' heights follow from them); null when a line might not fit on one line
+     * (within 2 pt of the cell's width: the layout decides) or has space or control characters at either end.
+     */
+    private ResidentShape residentShape(Styles s, Rectangle area, List<String> lines) {
+        float size = s.form.getSize();
+        float room = area.getWidth() * FORM_COLUMNS[1] / (FORM_COLUMNS[0] + FORM_COLUMNS[1]) - 2 * s.gap(1.5f) - 2;
+        float[] metrics = new float[2 * lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isEmpty() || !line.equals(line.strip()) || line.chars().anyMatch(Character::isISOControl)
+                    || fonts.regular().getWidthPoint(line, size) > room) {
+                return null;
+            }
+            for (Run run : runs(line, fonts.regular())) {
+                metrics[2 * i] = Math.max(metrics[2 * i], ascent(run.font(), size));
+                metrics[2 * i + 1] = Math.min(metrics[2 * i + 1], descent(run.font(), size));
+            }
+        }
+        return new ResidentShape(s.scale, area.getLeft(), area.getBottom(), area.getRight(), area.getTop(),
+                Arrays.toString(metrics));
+    }
+
+    /**
+     * {@code content} (the resident's part as laid out, in q/Q) taken apart into a frame and the places of
+     * {@code lines}; null unless its text objects are a label and the name, a label and the address lines, a label
+     * and the birth date, each line exactly what {@link #show} draws where it starts.
+     */
+    private ResidentFrame residentFrame(PdfContentByte page, byte[] content, float top, float bottom,
+                                        List<String> lines, float size) {
+        List<TextObjects.Span> objects = TextObjects.find(content);
+        int addressLines = lines.size() - 2;
+        if (objects.size() != 3 + lines.size()) {
+            return null;
+        }
+        List<TextObjects.Span> drawn = new ArrayList<>(lines.size());
+        drawn.add(objects.get(1));
+        drawn.addAll(objects.subList(3, 3 + addressLines));
+        drawn.add(objects.get(4 + addressLines));
+        float[] x = new float[lines.size()];
+        float[] baseline = new float[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            TextObjects.Span line = drawn.get(i);
+            float[] origin = TextObjects.origin(content, line);
+            if (origin == null) {
+                return null;
+            }
+            PdfContentByte alone = page.getDuplicate();
+            show(alone, lines.get(i), fonts.regular(), size, origin[0], origin[1]);
+            if (!Arrays.equals(alone.getInternalBuffer().toByteArray(),
+                    Arrays.copyOfRange(content, line.start(), line.end()))) {
+                return null;
+            }
+            x[i] = origin[0];
+            baseline[i] = origin[1];
+        }
+        return new ResidentFrame(TextObjects.around(content, drawn), top, bottom, x, baseline);
+    }
+
+    /** Where the resident's part is laid out, at which scale, and the metrics of its lines (as text). */
+    private record ResidentShape(float scale, float left, float bottom, float right, float top, String metrics) {
+    }
+
+    /**
+     * The resident's part cut around the resident's lines (one piece more than lines), where the flow stood before
+     * and after it (PDF y), and where each line starts (PDF x and baseline).
+     */
+    private record ResidentFrame(List<byte[]> pieces, float top, float bottom, float[] x, float[] baseline) {
+
+        /** Whether {@code other} has its lines in the same places, relative to where each part starts. */
+        boolean sameShapeAs(ResidentFrame other) {
+            float dy = other.top - top;
+            boolean same = x.length == other.x.length && Math.abs(bottom + dy - other.bottom) < 0.02f;
+            for (int i = 0; same && i < x.length; i++) {
+                same = x[i] == other.x[i] && Math.abs(baseline[i] + dy - other.baseline[i]) < 0.02f;
+            }
+            return same;
+        }
+    }
+
+    /** Resident parts copied from a kept frame so far, checked ones included (tests). */
+    long residentReuses() {
+        return residentReuses.get();
+    }
+
     /** 回答 (the resident answers): thick frame, boxes to fill in, notes, the office-use heading. Fixed. */
     private List<Element> formAnswer(Styles s, LocalDate letterDate) {
         List<Element> out = new ArrayList<>();
         out.add(heading(s, "回答（ご本人が記入してください）"));
         out.add(paragraph(s, LetterText.formAnswer(), s.body, 0, s.gap(1.5f)));
-        PdfPTable answer = new PdfPTable(new float[] {22, 78});
+        PdfPTable answer = new PdfPTable(FORM_COLUMNS);
         answer.setWidthPercentage(100);
         float writeHeight = mm(14) * s.scale;
         formRow(answer, s, "記入日", cell(s, s.form, LetterText.blankDate(letterDate)), writeHeight);

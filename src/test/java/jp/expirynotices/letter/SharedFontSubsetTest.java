@@ -122,7 +122,16 @@ class SharedFontSubsetTest {
         NoticeLetter threeLines = named("R0302", "山本 一郎", "東京都豊島区東池袋", "1丁目2番3号",
                 "サンシャインレジデンス東池袋ウエストタワー1203号室");
         NoticeLetter oneLine = named("R0303", "林 葵", "東京都豊島区巣鴨", "", "");
-        for (NoticeLetter letter : List.of(twoLines, threeLines, oneLine, twoLines)) {
+        // The resident's part of the same shapes with other lines: characters of the resident's own subset, Latin
+        // letters, a three-line address again; and lines too long for one line, laid out afresh (they wrap).
+        NoticeLetter ownGlyphs = named("R0304", "髙橋 龍之介", "東京都豊島区雑司が谷", "３－１５－７", "");
+        NoticeLetter latin = named("R0305", "O'Brien-Smith, Seán", "東京都豊島区駒込", "7丁目1番", "ｻﾝｼｬｲﾝﾊｲﾂ 1F");
+        NoticeLetter longName = named("R0306", "寿限無寿限無五劫の擦り切れ海砂利水魚の水行末雲来末風来末食う寝る処に住む処",
+                "東京都豊島区巣鴨", "", "");
+        NoticeLetter longBuilding = named("R0307", "林 葵", "東京都豊島区東池袋", "1丁目2番3号",
+                "サンシャインレジデンス東池袋ウエストタワー・イーストタワー連絡棟グランドエントランス1203号室");
+        for (NoticeLetter letter : List.of(twoLines, threeLines, oneLine, twoLines, ownGlyphs, latin, longName,
+                longBuilding, threeLines)) {
             byte[] copied = reusing.render(letter).pdf();
             byte[] laidOut = fresh.render(letter).pdf();
             assertThat(PdfInspection.text(copied, 2)).isEqualTo(PdfInspection.text(laidOut, 2));
@@ -143,6 +152,30 @@ class SharedFontSubsetTest {
         // The last two were drawn from copies: the one-line address moves the answer form up from where the
         // three-line one left it (a translation), the repeated two-line letter too.
         assertThat(pageContent(reusing.render(oneLine).pdf(), 2)).containsPattern("q 1 0 0 1 0 [1-9][0-9.]* cm");
+        // The resident's part was copied for every letter after the first of its shape (four lines: name, postal
+        // code, one address line, birth date; or five), but not for the two with lines too long for one line:
+        // R0303, R0301, R0304, R0305, R0302 and oneLine again.
+        assertThat(reusing.residentReuses()).isEqualTo(6);
+    }
+
+    /**
+     * With every copy of the resident's part checked against a fresh layout (which fails the letter if the two
+     * differ), residents of one shape with names and addresses of every kind render.
+     */
+    @Test
+    void everyCheckedCopyOfTheResidentsPartMatchesItsLayout() throws Exception {
+        LetterFonts fonts = LetterFonts.load(FontSettings.search());
+        LetterRenderer checking = new LetterRenderer(LetterSettings.defaults(), fonts);
+        checking.checkEveryReuse();
+        List<NoticeLetter> letters = new ArrayList<>();
+        letters().forEach(letters::add);
+        letters.add(named("R0401", "伊藤 さくら", "東京都豊島区上池袋", "4丁目1番2号", ""));
+        letters.add(named("R0402", "髙橋 龍之介", "東京都豊島区雑司が谷", "３－１５－７", "ＡＢＣビル２Ｆ"));
+        for (NoticeLetter letter : letters) {
+            String text = PdfInspection.compact(PdfInspection.text(checking.render(letter).pdf(), 2));
+            assertThat(text).contains(PdfInspection.compact("ご本人の氏名" + letter.resident().name()));
+        }
+        assertThat(checking.residentReuses()).isGreaterThanOrEqualTo(letters.size() - 4);
     }
 
     /**
