@@ -36,6 +36,8 @@ public record CustomerBarcode(String postalCode, String addressNumber, int check
 
     private static final Pattern POSTAL = Pattern.compile("\\d{3}-?\\d{4}");
     private static final Pattern BARS = Pattern.compile("[FADT]{" + BAR_COUNT + "}");
+    /** Compiled once: String.matches compiles its pattern on every call (each letter drawn and checked). */
+    private static final Pattern ADDRESS_NUMBER = Pattern.compile("[0-9A-Z-]*");
 
     public CustomerBarcode {
         Objects.requireNonNull(postalCode, "postalCode");
@@ -66,7 +68,7 @@ public record CustomerBarcode(String postalCode, String addressNumber, int check
             return Optional.empty();
         }
         String number = addressNumber == null ? "" : addressNumber;
-        if (!number.matches("[0-9A-Z-]*")) {
+        if (!ADDRESS_NUMBER.matcher(number).matches()) {
             throw new IllegalArgumentException("address number may hold only 0-9, A-Z and '-'");
         }
         List<Integer> symbols = dataSymbols(postal.get(), number);
