@@ -781,19 +781,17 @@ public final class LetterRenderer {
 
     /** The resident the ward asks about: name, address, birth date. */
     private List<Element> formResident(Styles s, NoticeLetter letter) {
-        Resident resident = letter.resident();
+        List<String> lines = residentLines(letter);
         PdfPTable person = new PdfPTable(FORM_COLUMNS);
         person.setWidthPercentage(100);
-        formRow(person, s, "ご本人の氏名", cell(s, s.form, resident.name()), 0);
-        List<String> address = new ArrayList<>();
-        address.add("〒" + resident.postalCodeHyphenated());
-        address.addAll(LetterText.addressLines(resident));
+        formRow(person, s, "ご本人の氏名", cell(s, s.form, lines.getFirst()), 0);
+        List<String> address = lines.subList(1, lines.size() - 1);
         formRow(person, s, "ご本人の住所", cell(s, s.form, address.toArray(String[]::new)), 0);
-        formRow(person, s, "生年月日", cell(s, s.form, Wareki.format(resident.birthDate())), 0);
+        formRow(person, s, "生年月日", cell(s, s.form, lines.getLast()), 0);
         return List.of(person);
     }
 
-    /** The lines of {@link #formResident}'s value cells, in the order they are drawn. */
+    /** The lines of {@link #formResident}'s value cells in drawing order: name, postal code, address, birth date. */
     private static List<String> residentLines(NoticeLetter letter) {
         Resident resident = letter.resident();
         List<String> lines = new ArrayList<>(5);
@@ -805,7 +803,7 @@ public final class LetterRenderer {
     }
 
     /**
-     * The resident's part of the form ({@link #formResident}). Laying its table out is a tenth of a letter's time,
+     * The resident's part of the form ({@link #formResident}). Laying its table out was a sixth of a letter's time,
      * and it comes out the same for every resident whose lines are as many and each fit on one line: the table's
      * fills, borders and labels (its frame), and where each line starts. So the part is laid out once per shape,
      * taken apart, and checked: each of its lines must be exactly what {@link #show} draws at that place. Later
@@ -819,8 +817,11 @@ public final class LetterRenderer {
         ResidentShape shape = lines == null ? null : residentShape(s, area, lines);
         float top = ct.getYLine();
         ResidentFrame kept = shape == null ? null : residentFrames.get(shape);
+        if (kept != null && top < kept.top()) {
+            kept = null;   // the flow stands lower than where it was laid out: it might not fit as it did
+        }
         boolean check = kept != null && residentReuses.incrementAndGet() % checkEvery == 0;
-        if (kept != null && !check && top >= kept.top()) {
+        if (kept != null && !check) {
             // As place() moves a kept part, with the resident's lines where the layout had them, in stream order
             // (text extraction reads each label before its value).
             float dy = top - kept.top();

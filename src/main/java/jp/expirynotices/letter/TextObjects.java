@@ -49,7 +49,7 @@ final class TextObjects {
             from = span.end();
         }
         pieces.add(Arrays.copyOfRange(content, from, content.length));
-        return pieces;
+        return List.copyOf(pieces);
     }
 
     /**
