@@ -79,8 +79,16 @@ final class TextObjects {
         return i;
     }
 
+    /** Whether the line {@code content[from, end)} is {@code operator} alone. */
     private static boolean is(byte[] content, int from, int end, String operator) {
-        return end - from == operator.length() && content[from] == operator.charAt(0)
-                && content[from + 1] == operator.charAt(1);
+        if (end - from != operator.length()) {
+            return false;
+        }
+        for (int i = 0; i < operator.length(); i++) {
+            if (content[from + i] != operator.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import com.opencsv.RFC4180Parser;
 import com.opencsv.exceptions.CsvException;
 import com.opencsv.exceptions.CsvMalformedLineException;
 import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
@@ -21,8 +22,9 @@ import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
  * ({@link #split}), an ASCII field becomes a string straight from the bytes and any other field is decoded once into
  * a buffer kept for the next. A million rows are about a third less to allocate and collect in the select step.
  * That takes lines without a quote and lines whose quoted fields each open and close on the line. Any other line
- * with a quote, and the lines a quoted field runs over, are decoded whole and go to OpenCSV's RFC 4180 parser
- * ({@link QuoteFreeLineParser}) as before, record by record the way OpenCSV's reader drives it.
+ * with a quote, and the lines a quoted field runs over, are decoded whole and go to OpenCSV's
+ * {@link RFC4180Parser} (the parser {@link QuoteFreeLineParser} falls back to), record by record the way OpenCSV's
+ * reader drives it.
  *
  * <p>UTF-8 makes this safe: the bytes of CR, LF, comma and quote never occur inside a multi-byte character.
  * Decoding is strict, as in {@link LineDecodingReader}: bytes that are not UTF-8 stop the reading with their line.
@@ -34,7 +36,8 @@ final class Utf8CsvRecords implements CsvRecords {
 
     private final InputStream in;
     private final int multilineLimit;
-    private final QuoteFreeLineParser parser = new QuoteFreeLineParser();
+    /** Only lines {@link #split} leaves (with a quote): QuoteFreeLineParser's shortcut would never apply. */
+    private final RFC4180Parser parser = new RFC4180Parser();
     private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
